@@ -1,0 +1,125 @@
+/**
+ * Every known failure: a stable code, what happened in plain words, and what to do.
+ * The UI, the CLI, logs and bundles all read from here.
+ */
+export const errorCatalogue = {
+  OAUTH_CONSENT_DECLINED: {
+    message: 'You declined access on the Atlassian permissions screen.',
+    remediation: 'Select Connect again and choose Accept to allow ConnectDesk to use your Confluence spaces.',
+  },
+  OAUTH_AUTHORIZATION_ERROR: {
+    message: 'Atlassian ended the sign-in with an error.',
+    remediation: 'Check the OAuth app settings (client ID, enabled scopes, callback URL) and try again.',
+  },
+  OAUTH_WINDOW_CLOSED: {
+    message: 'The sign-in window was closed before sign-in finished.',
+    remediation: 'Select Connect to open it again. If Atlassian showed an error there, check the client ID and the callback URL registered on the OAuth app.',
+  },
+  OAUTH_TIMEOUT: {
+    message: 'Sign-in took too long and was stopped.',
+    remediation: 'Select Connect to start again and finish signing in within 10 minutes.',
+  },
+  OAUTH_CANCELLED: {
+    message: 'Sign-in was cancelled.',
+    remediation: 'Select Connect when you are ready to sign in.',
+  },
+  OAUTH_SUPERSEDED: {
+    message: 'A newer sign-in attempt replaced this one.',
+    remediation: 'Finish the sign-in in the window that is open now.',
+  },
+  OAUTH_STATE_MISMATCH: {
+    message: 'The answer from Atlassian did not belong to this sign-in attempt, so it was refused.',
+    remediation: 'Select Connect to start a fresh sign-in. If this keeps happening, another program may be interfering with the sign-in.',
+  },
+  OAUTH_INVALID_CALLBACK: {
+    message: 'Atlassian returned to the callback URL without an authorization code.',
+    remediation: 'Select Connect to try again.',
+  },
+  OAUTH_CLIENT_AUTH_FAILED: {
+    message: 'Atlassian rejected the client ID or client secret.',
+    remediation: 'Open your OAuth app in the Atlassian developer console and copy its client ID and secret again.',
+  },
+  OAUTH_CODE_REJECTED: {
+    message: 'Atlassian rejected the authorization code ("Invalid authorization code").',
+    remediation: 'The callback URL registered on the OAuth app must equal the one shown on this page, byte for byte (watch for a trailing slash). Fix it and select Connect again.',
+  },
+  OAUTH_CODE_EXPIRED: {
+    message: 'The authorization code expired or was already used.',
+    remediation: 'Select Connect to sign in again; codes are valid for a few minutes only.',
+  },
+  ATLASSIAN_INVALID_GRANT: {
+    message: 'Atlassian no longer accepts this connection\'s refresh token.',
+    remediation: 'Reconnect to sign in again.',
+  },
+  ATLASSIAN_UNREACHABLE: {
+    message: 'Atlassian could not be reached.',
+    remediation: 'Check your network connection (and proxy or VPN), then try again.',
+  },
+  ATLASSIAN_RATE_LIMITED: {
+    message: 'Atlassian is limiting requests from this app right now.',
+    remediation: 'Wait a moment and try again.',
+  },
+  ATLASSIAN_SERVER_ERROR: {
+    message: 'Atlassian answered with a server error.',
+    remediation: 'Try again in a few minutes; check status.atlassian.com if it persists.',
+  },
+  ATLASSIAN_UNEXPECTED_RESPONSE: {
+    message: 'Atlassian answered in a way ConnectDesk did not expect.',
+    remediation: 'Try again. If it persists, export a support bundle for the details.',
+  },
+  NO_CONFLUENCE_SITE: {
+    message: 'No Confluence site is available to this account for this app.',
+    remediation: 'Sign in with an account that can use Confluence, or ask a site admin to approve the app for the site.',
+  },
+  SITE_CHOICE_INVALID: {
+    message: 'The chosen site is not one this sign-in can reach.',
+    remediation: 'Choose one of the sites listed.',
+  },
+  SCOPE_MISSING: {
+    message: 'The connection lacks a permission this action needs.',
+    remediation: 'Reconnect and include the missing scope (it must also be enabled on the OAuth app).',
+  },
+  TOKEN_EXPIRED: {
+    message: 'The access token has expired and no refresh token is available.',
+    remediation: 'Reconnect to sign in again; include Stay connected (offline_access) to avoid this.',
+  },
+  VALIDATION_FAILED: {
+    message: 'Some of the information entered is not valid.',
+    remediation: 'Correct the highlighted fields and try again.',
+  },
+  MANAGED_APP_UNAVAILABLE: {
+    message: 'This environment has no managed OAuth app.',
+    remediation: 'Choose Bring your own OAuth 2.0 app and enter its client ID and secret.',
+  },
+  CALLBACK_PORT_IN_USE: {
+    message: 'The callback address is in use by another program, so the sign-in answer cannot be received.',
+    remediation: 'Close the other program (or another ConnectDesk sign-in) and select Connect again.',
+  },
+  NOT_FOUND: {
+    message: 'That item no longer exists.',
+    remediation: 'Refresh the list and try again.',
+  },
+  CONFLICT: {
+    message: 'That name is already used here.',
+    remediation: 'Choose another name.',
+  },
+  SECRET_UNAVAILABLE: {
+    message: 'A secret of this connection could not be decrypted.',
+    remediation: 'Reconnect to store new secrets for this connection.',
+  },
+  VAULT_LOCKED: {
+    message: 'The secret store is locked or its key is unavailable.',
+    remediation: 'Make sure the OS keychain is available and unlocked, then restart ConnectDesk.',
+  },
+  FORBIDDEN_SENDER: {
+    message: 'A request came from a page that is not ConnectDesk and was refused.',
+    remediation: 'Restart ConnectDesk.',
+  },
+  UNEXPECTED: {
+    message: 'Something went wrong inside ConnectDesk.',
+    remediation: 'Try again. If it persists, export a support bundle and contact support.',
+  },
+} as const satisfies Record<string, { message: string; remediation: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];

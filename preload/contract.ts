@@ -1,0 +1,226 @@
+/**
+ * THE API between the renderer and main. Channel names, request and response schemas (zod).
+ * Main validates every request with these schemas; the renderer imports only types from here.
+ * Nothing in a response is ever a secret: client secrets and tokens stay in main.
+ */
+import { z } from 'zod';
+
+// ---- shared shapes ------------------------------------------------------------------------
+
+export const errorInfoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  remediation: z.string(),
+  detail: z.string().optional(),
+});
+export type ErrorInfoDto = z.infer<typeof errorInfoSchema>;
+
+const id = z.string().min(1).max(100);
+const isoTime = z.string();
+
+export const folderSchema = z.object({
+  id,
+  name: z.string(),
+  parentId: z.string().nullable(),
+  createdAt: isoTime,
+  connectionCount: z.number().int(),
+});
+export type FolderDto = z.infer<typeof folderSchema>;
+
+export const connectionStatusSchema = z.enum([
+  'connected',
+  'expiring-soon',
+  'needs-reconnect',
+  'offline',
+  'error',
+  'checking',
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const siteSchema = z.object({ cloudId: z.string(), name: z.string(), url: z.string() });
+export type SiteDto = z.infer<typeof siteSchema>;
+
+export const connectionSummarySchema = z.object({
+  id,
+  folderId: id,
+  connectorId: z.string(),
+  connectorName: z.string(),
+  name: z.string(),
+  environmentId: z.string(),
+  authType: z.enum(['managed', 'byo']),
+  /** Client ID masked except its last 4 characters. */
+  clientIdMasked: z.string(),
+  status: connectionStatusSchema,
+  statusReason: errorInfoSchema.optional(),
+  site: siteSchema.nullable(),
+  account: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),
+  requestedScopes: z.array(z.string()),
+  grantedScopes: z.array(z.string()),
+  accessExpiresAt: isoTime,
+  hasRefreshToken: z.boolean(),
+  createdAt: isoTime,
+  lastCheckedAt: isoTime.nullable(),
+});
+export type ConnectionSummaryDto = z.infer<typeof connectionSummarySchema>;
+
+export const scopeSchema = z.object({
+  scope: z.string(),
+  description: z.string(),
+  group: z.enum(['update', 'view', 'search', 'stay-connected', 'other']),
+  kind: z.enum(['classic', 'granular', 'oauth']),
+  default: z.boolean(),
+});
+export type ScopeDto = z.infer<typeof scopeSchema>;
+
+export const connectorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+});
+export type ConnectorSummaryDto = z.infer<typeof connectorSummarySchema>;
+
+export const creationContextSchema = z.object({
+  connector: connectorSummarySchema.extend({
+    groups: z.array(z.object({ id: scopeSchema.shape.group, label: z.string(), summary: z.string() })),
+    scopes: z.array(scopeSchema),
+  }),
+  environment: z.object({ id: z.string(), label: z.string() }),
+  /** The callback URL to register on a Bring-your-own OAuth app. */
+  callbackUrl: z.string(),
+  managedApp: z.object({ available: z.boolean(), label: z.string() }),
+  /** Only in the sandbox environment: where a new user finds demo credentials. */
+  sandboxHelp: z.string().nullable(),
+});
+export type CreationContextDto = z.infer<typeof creationContextSchema>;
+
+/** What the renderer sends to start a sign-in. The client secret goes in, never comes back. */
+export const connectionDraftSchema = z
+  .object({
+    draftId: z.string().uuid(),
+    connectorId: z.string(),
+    folderId: id,
+    name: z.string().trim().min(1, 'Enter a connection name').max(120),
+    authType: z.enum(['managed', 'byo']),
+    clientId: z.string().trim().max(200).optional(),
+    clientSecret: z.string().max(500).optional(),
+    scopes: z.array(z.string().min(1).max(200)).min(1, 'Select at least one scope').max(100),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.authType === 'byo') {
+      if (!draft.clientId) ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Enter the client ID of your OAuth app' });
+      if (!draft.clientSecret) ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Enter the client secret of your OAuth app' });
+    }
+  });
+export type ConnectionDraftDto = z.infer<typeof connectionDraftSchema>;
+
+export const authPhaseSchema = z.enum([
+  'starting',
+  'waiting-for-sign-in',
+  'exchanging-code',
+  'finding-sites',
+  'choosing-site',
+  'saving',
+  'connected',
+  'failed',
+  'cancelled',
+]);
+export type AuthPhase = z.infer<typeof authPhaseSchema>;
+
+export const authProgressSchema = z.object({
+  attemptId: z.string(),
+  draftId: z.string(),
+  phase: authPhaseSchema,
+  /** Sites to choose from, with phase 'choosing-site'. */
+  sites: z.array(siteSchema).optional(),
+  connection: connectionSummarySchema.optional(),
+  error: errorInfoSchema.optional(),
+});
+export type AuthProgressDto = z.infer<typeof authProgressSchema>;
+
+export const checkResultSchema = z.object({
+  connectionId: z.string(),
+  ok: z.boolean(),
+  steps: z.array(
+    z.object({ name: z.string(), ok: z.boolean(), durationMs: z.number(), error: errorInfoSchema.optional() }),
+  ),
+  connection: connectionSummarySchema,
+});
+export type CheckResultDto = z.infer<typeof checkResultSchema>;
+
+export const settingsSchema = z.object({
+  environmentId: z.enum(['atlassian-cloud', 'sandbox']),
+  environments: z.array(z.object({ id: z.enum(['atlassian-cloud', 'sandbox']), label: z.string(), description: z.string() })),
+});
+export type SettingsDto = z.infer<typeof settingsSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser-shell']),
+  platform: z.string(),
+  /** Short plain-words description of how secrets are protected on this machine. */
+  secretProtection: z.string(),
+});
+export type AppInfoDto = z.infer<typeof appInfoSchema>;
+
+// ---- invoke channels ----------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const invokeContract = {
+  'app:get-info': { request: empty, response: appInfoSchema },
+  'settings:get': { request: empty, response: settingsSchema },
+  'settings:set-environment': { request: z.object({ environmentId: settingsSchema.shape.environmentId }).strict(), response: settingsSchema },
+  'sandbox:open-help': { request: empty, response: ok },
+  'folders:list': { request: empty, response: z.array(folderSchema) },
+  'folders:create': {
+    request: z.object({ name: z.string().trim().min(1, 'Enter a folder name').max(80), parentId: id.nullable() }).strict(),
+    response: folderSchema,
+  },
+  'connectors:list': { request: empty, response: z.array(connectorSummarySchema) },
+  'connections:creation-context': { request: z.object({ connectorId: z.string() }).strict(), response: creationContextSchema },
+  'connections:list': { request: z.object({ folderId: id }).strict(), response: z.array(connectionSummarySchema) },
+  'connections:begin-authorization': {
+    request: connectionDraftSchema,
+    response: z.object({ attemptId: z.string(), reused: z.boolean() }),
+  },
+  'connections:cancel-authorization': { request: z.object({ attemptId: z.string() }).strict(), response: ok },
+  'connections:choose-site': { request: z.object({ attemptId: z.string(), cloudId: z.string() }).strict(), response: ok },
+  'connections:check': { request: z.object({ connectionId: id }).strict(), response: checkResultSchema },
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;
+
+/** Wire format of every answer: errors are values, never thrown across the bridge. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfoDto };
+
+// ---- events (main → renderer) -------------------------------------------------------------
+
+export const eventContract = {
+  'auth:progress': authProgressSchema,
+  'connections:changed': z.object({ folderId: z.string().nullable() }),
+} as const;
+export type EventChannel = keyof typeof eventContract;
+export const eventChannels = Object.keys(eventContract) as EventChannel[];
+export type EventOf<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
+
+// ---- the object exposed as window.connectdesk ---------------------------------------------
+
+export interface ConnectDeskBridge {
+  invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<InvokeResult<ResponseOf<C>>>;
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+}
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(invokeContract, value);
+}
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventContract, value);
+}
