@@ -66,3 +66,6 @@ export function sandboxEnvironment(baseUrl: string, options: { callbackUrl: stri
     managedApp: options.managedApp,
   };
 }
+
+/** Gives the environment for an id; the app starts the sandbox lazily when it is first asked for. */
+export type EnvironmentResolver = (id: Environment['id']) => Promise<Environment>;

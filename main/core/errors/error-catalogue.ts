@@ -79,6 +79,10 @@ export const errorCatalogue = {
     message: 'The connection lacks a permission this action needs.',
     remediation: 'Reconnect and include the missing scope (it must also be enabled on the OAuth app).',
   },
+  ATLASSIAN_TOKEN_REJECTED: {
+    message: 'Atlassian did not accept the access token.',
+    remediation: 'Check the connection; ConnectDesk refreshes the token once. If it still fails, reconnect.',
+  },
   TOKEN_EXPIRED: {
     message: 'The access token has expired and no refresh token is available.',
     remediation: 'Reconnect to sign in again; include Stay connected (offline_access) to avoid this.',
@@ -110,6 +114,10 @@ export const errorCatalogue = {
   VAULT_LOCKED: {
     message: 'The secret store is locked or its key is unavailable.',
     remediation: 'Make sure the OS keychain is available and unlocked, then restart ConnectDesk.',
+  },
+  STORE_DAMAGED: {
+    message: 'The ConnectDesk store file is damaged, so it was left untouched.',
+    remediation: 'Restore the file from a backup, or move it aside to start with an empty store.',
   },
   FORBIDDEN_SENDER: {
     message: 'A request came from a page that is not ConnectDesk and was refused.',

@@ -1,0 +1,23 @@
+import type { EnvironmentResolver } from '../atlassian/environment.js';
+import type { Authorizer } from '../oauth/authorizer.js';
+import type { FetchLike } from '../oauth/token-client.js';
+import type { ConnectionStore } from '../store/connection-store.js';
+import type { SecretVault } from '../vault/secret-vault.js';
+import type { ServiceEvent } from './service-events.js';
+
+/** What the use cases need from the outside world; the composition root (app, shell, CLI, tests) builds it. */
+export interface ServiceContext {
+  store: ConnectionStore;
+  vault: SecretVault;
+  resolveEnvironment: EnvironmentResolver;
+  authorizer: Authorizer;
+  emit: (event: ServiceEvent) => void;
+  fetch?: FetchLike;
+  now?: () => Date;
+  /** How long a sign-in may take before it is stopped. */
+  signInTimeoutMs?: number;
+}
+
+export function nowOf(ctx: Pick<ServiceContext, 'now'>): Date {
+  return ctx.now?.() ?? new Date();
+}

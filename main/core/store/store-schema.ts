@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** The persisted model. Secrets appear only as sealed values (vault/sealed-secret.ts). */
+const sealedSecret = z.object({ v: z.literal(1), iv: z.string(), tag: z.string(), ct: z.string() });
+
+export const errorInfoRecord = z.object({
+  code: z.string(),
+  message: z.string(),
+  remediation: z.string(),
+  detail: z.string().optional(),
+});
+
+export const folderRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type FolderRecord = z.infer<typeof folderRecord>;
+
+export const connectionState = z.enum(['connected', 'expiring-soon', 'needs-reconnect', 'offline', 'error', 'checking']);
+
+export const connectionRecord = z.object({
+  id: z.string(),
+  folderId: z.string(),
+  connectorId: z.string(),
+  name: z.string(),
+  environmentId: z.enum(['atlassian-cloud', 'sandbox']),
+  authType: z.enum(['managed', 'byo']),
+  clientId: z.string(),
+  /** Only for Bring-your-own apps; the managed app's secret is never stored per connection. */
+  clientSecret: sealedSecret.nullable(),
+  callbackUrl: z.string(),
+  requestedScopes: z.array(z.string()),
+  grantedScopes: z.array(z.string()),
+  site: z.object({ cloudId: z.string(), name: z.string(), url: z.string() }),
+  account: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),
+  tokens: z.object({
+    access: sealedSecret,
+    refresh: sealedSecret.nullable(),
+    accessExpiresAt: z.string(),
+    /** When the current refresh token was issued (90-day idle window). */
+    refreshIssuedAt: z.string().nullable(),
+    /** First consent of this grant (365-day absolute window). */
+    consentedAt: z.string(),
+  }),
+  status: z.object({ state: connectionState, reason: errorInfoRecord.optional() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastCheckedAt: z.string().nullable(),
+});
+export type ConnectionRecord = z.infer<typeof connectionRecord>;
+
+export const keySlotRecord = z.object({ protectorId: z.string(), wrapped: z.string(), createdAt: z.string() });
+
+export const storeDocument = z.object({
+  schemaVersion: z.literal(1),
+  settings: z.object({ environmentId: z.enum(['atlassian-cloud', 'sandbox']) }),
+  vault: z.object({ slots: z.array(keySlotRecord) }),
+  folders: z.array(folderRecord),
+  connections: z.array(connectionRecord),
+});
+export type StoreDocument = z.infer<typeof storeDocument>;
+
+export const SHARED_FOLDER_ID = 'shared';
+
+export function emptyStoreDocument(now: Date, environmentId: StoreDocument['settings']['environmentId']): StoreDocument {
+  return {
+    schemaVersion: 1,
+    settings: { environmentId },
+    vault: { slots: [] },
+    folders: [{ id: SHARED_FOLDER_ID, name: 'Shared', parentId: null, createdAt: now.toISOString() }],
+    connections: [],
+  };
+}

@@ -1,0 +1,33 @@
+import type { InvokeChannel, RequestOf, ResponseOf } from '../../preload/contract.js';
+import { getAppInfo, getSettings, openSandboxHelp, setEnvironment } from './handlers/app-handlers.js';
+import {
+  beginAuthorization,
+  cancelAuthorization,
+  checkConnection,
+  chooseSite,
+  getCreationContext,
+  listConnections,
+  listConnectors,
+} from './handlers/connection-handlers.js';
+import { createFolder, listFolders } from './handlers/folder-handlers.js';
+import type { IpcContext } from './ipc-context.js';
+
+export type Handler<C extends InvokeChannel> = (ctx: IpcContext, request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+export type HandlerRegistry = { [C in InvokeChannel]: Handler<C> };
+
+/** One registration line per handler. Electron's ipcMain and the browser shell both serve this table. */
+export const handlerRegistry: HandlerRegistry = {
+  'app:get-info': getAppInfo,
+  'settings:get': getSettings,
+  'settings:set-environment': setEnvironment,
+  'sandbox:open-help': openSandboxHelp,
+  'folders:list': listFolders,
+  'folders:create': createFolder,
+  'connectors:list': listConnectors,
+  'connections:creation-context': getCreationContext,
+  'connections:list': listConnections,
+  'connections:begin-authorization': beginAuthorization,
+  'connections:cancel-authorization': cancelAuthorization,
+  'connections:choose-site': chooseSite,
+  'connections:check': checkConnection,
+};

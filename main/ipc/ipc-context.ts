@@ -1,0 +1,23 @@
+import type { Environment } from '../core/atlassian/environment.js';
+import type { AuthorizationCoordinator } from '../core/services/authorization-coordinator.js';
+import type { ServiceContext } from '../core/services/service-context.js';
+
+/** Everything an IPC handler may use. Built once by the composition root (Electron app or browser shell). */
+export interface IpcContext {
+  services: ServiceContext;
+  coordinator: AuthorizationCoordinator;
+  host: {
+    kind: 'electron' | 'browser-shell';
+    version: string;
+    platform: string;
+    describeSecretProtection(): Promise<string>;
+  };
+  environments: {
+    /** Called after the setting changed, e.g. to start or stop the in-app sandbox. */
+    onChanged?(id: Environment['id']): Promise<void>;
+    /** Plain-words help for the sandbox (where the demo credentials are), or null. */
+    sandboxHelp(environment: Environment): string | null;
+    /** Opens the sandbox's developer console in the user's browser. */
+    openSandboxHelp(): Promise<void>;
+  };
+}

@@ -1,0 +1,52 @@
+import { LoopbackAuthorizer, type UrlOpener } from '../../main/core/oauth/loopback-authorizer.js';
+import { AuthorizationCoordinator } from '../../main/core/services/authorization-coordinator.js';
+import type { ServiceContext } from '../../main/core/services/service-context.js';
+import type { ServiceEvent } from '../../main/core/services/service-events.js';
+import { ConnectionStore } from '../../main/core/store/connection-store.js';
+import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
+import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
+import { SecretVault } from '../../main/core/vault/secret-vault.js';
+import { EnvironmentRegistry, sandboxHelpText } from '../../main/environments/environment-registry.js';
+import type { EnvironmentSettings } from '../../main/environments/environment-settings.js';
+import type { IpcContext } from '../../main/ipc/ipc-context.js';
+
+export interface ShellContext {
+  ipc: IpcContext;
+  authorizer: LoopbackAuthorizer;
+  environments: EnvironmentRegistry;
+  storePath: string;
+}
+
+/**
+ * The browser shell's composition root: the same core and handlers as the app, with the
+ * development key (clearly labelled insecure) and sign-in through a popup + loopback listener.
+ */
+export async function createShellContext(options: {
+  dataDir: string;
+  settings: EnvironmentSettings;
+  version: string;
+  emit: (event: ServiceEvent) => void;
+  openUrl: UrlOpener;
+}): Promise<ShellContext> {
+  const store = new ConnectionStore(openConfDocumentFile(options.dataDir), { defaultEnvironmentId: options.settings.CONNECTDESK_ENVIRONMENT });
+  const protector = new DevelopmentKeyProtector();
+  const vault = await SecretVault.open(store, protector);
+  const environments = new EnvironmentRegistry(options.settings);
+  const authorizer = new LoopbackAuthorizer(options.openUrl);
+  const services: ServiceContext = { store, vault, resolveEnvironment: environments.resolve, authorizer, emit: options.emit };
+  const ipc: IpcContext = {
+    services,
+    coordinator: new AuthorizationCoordinator(services),
+    host: {
+      kind: 'browser-shell',
+      version: options.version,
+      platform: process.platform,
+      describeSecretProtection: () => protector.describe(),
+    },
+    environments: {
+      sandboxHelp: sandboxHelpText,
+      openSandboxHelp: async () => options.openUrl(await environments.sandboxUrl(), 'sandbox-help'),
+    },
+  };
+  return { ipc, authorizer, environments, storePath: store.path };
+}
