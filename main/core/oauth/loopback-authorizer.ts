@@ -106,7 +106,9 @@ export class LoopbackAuthorizer implements Authorizer {
   private stopListening(): void {
     for (const server of this.servers) {
       server.close();
-      server.closeAllConnections();
+      // Let the answer page finish sending; then drop whatever the browser keeps open.
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 1000).unref();
     }
     this.servers = [];
     this.listening = null;

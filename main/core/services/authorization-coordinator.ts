@@ -53,7 +53,7 @@ export class AuthorizationCoordinator {
     }
     const attempt: Attempt = { id: randomUUID(), draft, abort: new AbortController(), siteChoice: null };
     this.attempts.set(attempt.id, attempt);
-    void this.run(attempt).finally(() => this.attempts.delete(attempt.id));
+    void this.run(attempt);
     return { attemptId: attempt.id, reused: false };
   }
 
@@ -79,9 +79,12 @@ export class AuthorizationCoordinator {
       if (attempt.abort.signal.aborted) throw new AppError('OAUTH_CANCELLED');
       this.report(attempt, 'saving');
       this.ctx.store.saveConnection(record);
+      this.attempts.delete(attempt.id);
       this.report(attempt, 'connected', { connection: toConnectionSummary(record, nowOf(this.ctx)) });
       this.ctx.emit({ type: 'connections:changed', payload: { folderId: record.folderId } });
     } catch (error) {
+      // Forget the attempt before announcing its end, so a Connect right after it starts afresh (case C6).
+      this.attempts.delete(attempt.id);
       const info = toErrorInfo(error);
       if (info.code === 'OAUTH_CANCELLED') this.report(attempt, 'cancelled', { error: info });
       else this.report(attempt, 'failed', { error: info });
