@@ -3,8 +3,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isInvokeChannel } from '../../preload/contract.js';
-import type { ServiceEvent } from '../../main/core/services/service-events.js';
+import { isInvokeChannel, type EventChannel } from '../../preload/contract.js';
+import { createEventPublisher } from '../../main/ipc/event-publisher.js';
 import type { EnvironmentSettings } from '../../main/environments/environment-settings.js';
 import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
 import { createShellContext } from './shell-context.js';
@@ -24,7 +24,7 @@ const MIME: Record<string, string> = {
 };
 
 /** A shell event: a service event, or a request to open a sign-in popup. */
-type ShellEvent = ServiceEvent | { type: 'shell:open-url'; payload: { attemptId: string; url: string } };
+type ShellEvent = { type: EventChannel | 'shell:open-url'; payload: unknown };
 
 export interface BrowserShell {
   url: string;
@@ -54,7 +54,7 @@ export async function startBrowserShell(options: {
     dataDir: options.dataDir,
     settings: options.settings,
     version: options.version ?? '0.0.0-shell',
-    emit: broadcast,
+    emit: createEventPublisher((event, payload) => broadcast({ type: event, payload })),
     openUrl: (url, attemptId) => broadcast({ type: 'shell:open-url', payload: { attemptId, url } }),
   });
   const dispatch = createInvokeDispatcher(context.ipc);

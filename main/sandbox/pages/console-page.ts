@@ -1,0 +1,75 @@
+/** GET /: everything a developer needs to use the sandbox, secrets included (nothing here is real). */
+import type { SandboxSwitches } from '../sandbox-api.js';
+import type { ResolvedSeed } from '../sandbox-seed.js';
+import { escapeHtml, renderPage } from './page-layout.js';
+
+const code = (value: string): string => `<code>${escapeHtml(value)}</code>`;
+
+export function renderConsolePage(input: { baseUrl: string; seed: ResolvedSeed; switches: SandboxSwitches }): string {
+  const { seed, switches, baseUrl } = input;
+  const apps = seed.apps
+    .map(
+      (a) => `<tr><td>${escapeHtml(a.label)}${a.managed ? ' <span class="muted">(managed)</span>' : ''}</td>
+<td>${code(a.clientId)}</td><td>${code(a.clientSecret)}</td><td>${a.redirectUris.map(code).join('<br>')}</td></tr>`,
+    )
+    .join('');
+  const users = seed.users
+    .map((u) => {
+      const sites = u.siteIds
+        .flatMap((id) => seed.sites.filter((s) => s.cloudId === id))
+        .map((s) => `${escapeHtml(s.name)} (${s.product === 'confluence' ? 'Confluence' : 'Jira only'})`)
+        .join(', ');
+      return `<tr><td>${code(u.email)}</td><td>${escapeHtml(u.displayName)}</td><td>${sites || '<span class="muted">none</span>'}</td><td>${escapeHtml(u.demonstrates)}</td></tr>`;
+    })
+    .join('');
+  const checkbox = (name: keyof SandboxSwitches, label: string): string =>
+    `<label><input type="checkbox" name="${name}"${switches[name] === true ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
+  const option = (value: SandboxSwitches['tokenEndpoint']): string =>
+    `<option value="${value}"${switches.tokenEndpoint === value ? ' selected' : ''}>${value}</option>`;
+  const firstApp = seed.apps[0];
+  return renderPage({
+    title: 'Sandbox developer console',
+    wide: true,
+    body: `<div class="card">
+<p class="brand">Atlassian sandbox · ${escapeHtml(baseUrl)}</p>
+<h1>Sandbox developer console</h1>
+<p>A local stand-in for Atlassian's auth server and API gateway. Nothing here is a real credential.</p>
+
+<h2>OAuth apps</h2>
+<table><thead><tr><th scope="col">App</th><th scope="col">Client ID</th><th scope="col">Client secret</th><th scope="col">Registered callback URL</th></tr></thead>
+<tbody>${apps}</tbody></table>
+<p class="muted">Every Confluence scope of the catalogue and <code>read:me</code> are enabled on both apps.</p>
+
+<h2>Demo users</h2>
+<p>Password for every user: ${code('connectdesk')}</p>
+<table><thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Sites</th><th scope="col">Demonstrates</th></tr></thead>
+<tbody>${users}</tbody></table>
+
+<h2>Switches</h2>
+<form method="post" action="/__admin/switches">
+${checkbox('offline', 'Offline: every non-admin request is dropped without an answer')}
+${checkbox('expireCodesImmediately', 'Authorization codes expire immediately')}
+${checkbox('tamperState', 'Callback redirect carries a different state')}
+<label for="tokenEndpoint">Token endpoint</label>
+<select id="tokenEndpoint" name="tokenEndpoint">${option('normal')}${option('server-error')}${option('rate-limited')}</select>
+<div class="actions"><button class="primary" type="submit">Apply switches</button></div>
+</form>
+<div class="actions">
+<form class="inline" method="post" action="/__admin/expire-access-tokens"><button type="submit">Expire access tokens</button></form>
+<form class="inline" method="post" action="/__admin/revoke-grants"><button type="submit">Revoke all grants</button></form>
+<form class="inline" method="post" action="/__admin/reset"><button type="submit">Reset sandbox</button></form>
+</div>
+
+<h2>Endpoints</h2>
+<table><tbody>
+<tr><th scope="row">Authorize</th><td>${code(`${baseUrl}/authorize`)}</td></tr>
+<tr><th scope="row">Token</th><td>${code(`${baseUrl}/oauth/token`)}</td></tr>
+<tr><th scope="row">Accessible resources</th><td>${code(`${baseUrl}/oauth/token/accessible-resources`)}</td></tr>
+<tr><th scope="row">API gateway</th><td>${code(`${baseUrl}/ex/confluence/{cloudId}/wiki/...`)}</td></tr>
+<tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, GET /__admin/token-requests')}</td></tr>
+</tbody></table>
+<pre>curl -X POST ${escapeHtml(baseUrl)}/__admin/switches -H 'content-type: application/json' -d '{"tokenEndpoint":"rate-limited"}'</pre>
+${firstApp ? `<p class="muted">Example authorize URL: ${code(`${baseUrl}/authorize?audience=api.atlassian.com&client_id=${firstApp.clientId}&scope=read%3Aconfluence-space.summary%20offline_access&redirect_uri=${encodeURIComponent(firstApp.redirectUris[0] ?? '')}&state=xyz&response_type=code&prompt=consent`)}</p>` : ''}
+</div>`,
+  });
+}

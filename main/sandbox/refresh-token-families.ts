@@ -1,0 +1,103 @@
+/**
+ * Grants and their rotating refresh tokens, as Atlassian runs them: each refresh disables the
+ * token used and issues a new one; reusing a disabled token is tolerated for 10 minutes, after
+ * that the whole family (grant) is revoked. Tokens die after 90 idle days, grants after 365 days.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+export const REFRESH_REUSE_LEEWAY_MS = 10 * MINUTE;
+export const REFRESH_IDLE_EXPIRY_MS = 90 * DAY;
+export const GRANT_ABSOLUTE_EXPIRY_MS = 365 * DAY;
+
+export interface Grant {
+  id: string;
+  clientId: string;
+  accountId: string;
+  scopes: string[];
+  /** First consent; the 365-day limit counts from here and refreshing never extends it. */
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface RefreshTokenEntry {
+  grantId: string;
+  issuedAt: number;
+  /** Set when the token was rotated away; reuse after this is the leeway case. */
+  disabledAt: number | null;
+}
+
+export type RotationResult =
+  | { kind: 'rotated'; grant: Grant; refreshToken: string; viaLeeway: boolean }
+  | { kind: 'invalid'; reason: 'unknown' | 'wrong-client' | 'revoked' | 'grant-expired' | 'idle-expired' | 'reuse-outside-leeway' };
+
+export class RefreshTokenFamilies {
+  private readonly grants = new Map<string, Grant>();
+  private readonly tokens = new Map<string, RefreshTokenEntry>();
+
+  createGrant(input: { clientId: string; accountId: string; scopes: string[]; now: number }): Grant {
+    const grant: Grant = {
+      id: randomUUID(),
+      clientId: input.clientId,
+      accountId: input.accountId,
+      scopes: [...input.scopes],
+      createdAt: input.now,
+      revokedAt: null,
+    };
+    this.grants.set(grant.id, grant);
+    return grant;
+  }
+
+  issueRefreshToken(grantId: string, now: number): string {
+    const token = `sbx-rt.${randomBytes(32).toString('base64url')}`;
+    this.tokens.set(token, { grantId, issuedAt: now, disabledAt: null });
+    return token;
+  }
+
+  rotate(token: string, clientId: string, now: number): RotationResult {
+    const entry = this.tokens.get(token);
+    if (!entry) return { kind: 'invalid', reason: 'unknown' };
+    const grant = this.grants.get(entry.grantId);
+    if (!grant) return { kind: 'invalid', reason: 'unknown' };
+    if (grant.clientId !== clientId) return { kind: 'invalid', reason: 'wrong-client' };
+    if (grant.revokedAt !== null) return { kind: 'invalid', reason: 'revoked' };
+    if (now - grant.createdAt > GRANT_ABSOLUTE_EXPIRY_MS) {
+      grant.revokedAt = now;
+      return { kind: 'invalid', reason: 'grant-expired' };
+    }
+    if (now - entry.issuedAt > REFRESH_IDLE_EXPIRY_MS) return { kind: 'invalid', reason: 'idle-expired' };
+    if (entry.disabledAt !== null) {
+      if (now - entry.disabledAt > REFRESH_REUSE_LEEWAY_MS) {
+        // Looks like a stolen or stale token being replayed: Atlassian kills the whole family.
+        grant.revokedAt = now;
+        return { kind: 'invalid', reason: 'reuse-outside-leeway' };
+      }
+      return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: true };
+    }
+    entry.disabledAt = now;
+    return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: false };
+  }
+
+  isGrantActive(grantId: string): boolean {
+    const grant = this.grants.get(grantId);
+    return grant !== undefined && grant.revokedAt === null;
+  }
+
+  /** Revokes the active grants the predicate selects; returns them. */
+  revokeWhere(select: (grant: Grant) => boolean, now: number): Grant[] {
+    const revoked: Grant[] = [];
+    for (const grant of this.grants.values()) {
+      if (grant.revokedAt === null && select(grant)) {
+        grant.revokedAt = now;
+        revoked.push(grant);
+      }
+    }
+    return revoked;
+  }
+
+  clear(): void {
+    this.grants.clear();
+    this.tokens.clear();
+  }
+}

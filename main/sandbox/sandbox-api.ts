@@ -1,0 +1,69 @@
+/** The sandbox's public contract: other parts of ConnectDesk and their tests code against these. */
+import type { SandboxSeed } from './sandbox-seed.js';
+
+export interface SandboxOptions {
+  /** Default 127.0.0.1; anything not loopback is refused (the console shows secrets). */
+  host?: string;
+  /** 0 = random free port. */
+  port?: number;
+  /** Default: loadDefaultSeed(). */
+  seed?: SandboxSeed;
+  /** Replaces the "{callbackUrl}" placeholder in the seed's app redirectUris. */
+  callbackUrl: string;
+  /** Milliseconds clock, injectable so tests can age codes and refresh tokens. */
+  now?: () => number;
+}
+
+export interface SandboxSwitches {
+  /** Every non-admin request: the socket is destroyed without an answer (network unreachable). */
+  offline: boolean;
+  expireCodesImmediately: boolean;
+  /** The callback redirect carries a different state than the client sent. */
+  tamperState: boolean;
+  /** 'server-error' → 503, 'rate-limited' → 429 with Retry-After: 30. */
+  tokenEndpoint: 'normal' | 'server-error' | 'rate-limited';
+}
+
+/** One call to POST /oauth/token as received, with credentials masked. */
+export interface TokenRequestRecord {
+  at: number;
+  contentType: 'json' | 'form' | 'other';
+  grantType: string | null;
+  /** Parsed body; client_secret, code, code_verifier and refresh_token are replaced by "***". */
+  body: Record<string, string>;
+  status: number;
+}
+
+export interface RevokeGrantFilter {
+  accountId?: string;
+  email?: string;
+  clientId?: string;
+}
+
+export interface SandboxControl {
+  switches(): SandboxSwitches;
+  setSwitches(patch: Partial<SandboxSwitches>): void;
+  /** Back to the seeded state: default switches, no sessions, codes, grants, tokens or log. */
+  reset(): void;
+  /** Revokes every grant (refresh-token family and its access tokens) matching the filter; all when empty. Returns how many. */
+  revokeGrant(filter?: RevokeGrantFilter): number;
+  /** Makes every access token issued so far fail with 401 (they "stop working before exp"). Returns how many. */
+  expireAccessTokens(): number;
+  /** Every token request received since start or reset, oldest first. */
+  tokenRequests(): TokenRequestRecord[];
+}
+
+export interface SandboxHandle {
+  /** e.g. http://127.0.0.1:43123 */
+  url: string;
+  managedApp: { clientId: string; clientSecret: string; label: string };
+  control: SandboxControl;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SWITCHES: Readonly<SandboxSwitches> = Object.freeze({
+  offline: false,
+  expireCodesImmediately: false,
+  tamperState: false,
+  tokenEndpoint: 'normal',
+});

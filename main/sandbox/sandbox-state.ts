@@ -1,0 +1,138 @@
+/**
+ * Everything the sandbox remembers between requests, in memory: switches, browser sessions,
+ * authorize requests waiting for sign-in/consent, authorization codes, grants with their tokens,
+ * and the token-request log tests read. One instance per started sandbox.
+ */
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_SWITCHES, type SandboxSwitches, type TokenRequestRecord } from './sandbox-api.js';
+import { RefreshTokenFamilies } from './refresh-token-families.js';
+import type { AccessTokenClaims } from './access-token.js';
+
+export const CODE_LIFETIME_MS = 10 * 60_000;
+/** How long an authorize request may wait on the sign-in/consent pages. */
+export const PENDING_REQUEST_LIFETIME_MS = 30 * 60_000;
+
+/** A validated /authorize request, kept server-side so posted forms cannot alter it. */
+export interface PendingAuthorization {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state: string;
+  codeChallenge: string | null;
+  createdAt: number;
+}
+
+export interface AuthorizationCode {
+  clientId: string;
+  redirectUri: string;
+  accountId: string;
+  scopes: string[];
+  codeChallenge: string | null;
+  issuedAt: number;
+  used: boolean;
+}
+
+interface IssuedAccessToken {
+  grantId: string;
+  expired: boolean;
+}
+
+export const randomId = (bytes = 24): string => randomBytes(bytes).toString('base64url');
+
+export class SandboxState {
+  private currentSwitches: SandboxSwitches = { ...DEFAULT_SWITCHES };
+  readonly sessions = new Map<string, string>();
+  private readonly pending = new Map<string, PendingAuthorization>();
+  readonly codes = new Map<string, AuthorizationCode>();
+  readonly families = new RefreshTokenFamilies();
+  private readonly accessTokens = new Map<string, IssuedAccessToken>();
+  private readonly tokenLog: TokenRequestRecord[] = [];
+
+  constructor(readonly now: () => number) {}
+
+  switches(): SandboxSwitches {
+    return { ...this.currentSwitches };
+  }
+
+  setSwitches(patch: Partial<SandboxSwitches>): void {
+    this.currentSwitches = { ...this.currentSwitches, ...patch };
+  }
+
+  reset(): void {
+    this.currentSwitches = { ...DEFAULT_SWITCHES };
+    this.sessions.clear();
+    this.pending.clear();
+    this.codes.clear();
+    this.families.clear();
+    this.accessTokens.clear();
+    this.tokenLog.length = 0;
+  }
+
+  addPending(request: Omit<PendingAuthorization, 'id' | 'createdAt'>): PendingAuthorization {
+    const pending: PendingAuthorization = { ...request, id: randomId(), createdAt: this.now() };
+    this.pending.set(pending.id, pending);
+    return pending;
+  }
+
+  getPending(id: string | undefined): PendingAuthorization | null {
+    if (!id) return null;
+    const pending = this.pending.get(id);
+    if (!pending) return null;
+    if (this.now() - pending.createdAt > PENDING_REQUEST_LIFETIME_MS) {
+      this.pending.delete(id);
+      return null;
+    }
+    return pending;
+  }
+
+  /** A decision (Accept/Cancel) ends the request: the same form cannot be submitted twice. */
+  takePending(id: string | undefined): PendingAuthorization | null {
+    const pending = this.getPending(id);
+    if (pending) this.pending.delete(pending.id);
+    return pending;
+  }
+
+  issueCode(pending: PendingAuthorization, accountId: string): string {
+    const code = randomId(32);
+    this.codes.set(code, {
+      clientId: pending.clientId,
+      redirectUri: pending.redirectUri,
+      accountId,
+      scopes: pending.scopes,
+      codeChallenge: pending.codeChallenge,
+      issuedAt: this.now(),
+      used: false,
+    });
+    return code;
+  }
+
+  rememberAccessToken(claims: AccessTokenClaims): void {
+    this.accessTokens.set(claims.jti, { grantId: claims.grant_id, expired: false });
+  }
+
+  /** Tokens from another run, expired on demand, or of a revoked grant do not count. */
+  isAccessTokenLive(claims: AccessTokenClaims): boolean {
+    const issued = this.accessTokens.get(claims.jti);
+    return issued !== undefined && !issued.expired && this.families.isGrantActive(issued.grantId);
+  }
+
+  expireAccessTokens(): number {
+    let count = 0;
+    for (const token of this.accessTokens.values()) {
+      if (!token.expired) {
+        token.expired = true;
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  logTokenRequest(record: TokenRequestRecord): void {
+    this.tokenLog.push(record);
+  }
+
+  tokenRequests(): TokenRequestRecord[] {
+    return this.tokenLog.map((r) => ({ ...r, body: { ...r.body } }));
+  }
+}

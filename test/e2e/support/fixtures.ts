@@ -1,0 +1,57 @@
+import { test as base, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startSandboxProcess, startShellProcess, type RunningProcess } from './processes.js';
+
+export interface World {
+  sandboxUrl: string;
+  shellUrl: string;
+  callbackUrl: string;
+  dataDir: string;
+  logDir: string;
+  /** Stops the shell process and starts a new one on the same data directory. */
+  restartShell(): Promise<string>;
+}
+
+export interface WorldOptions {
+  /** Let the shell use a callback URL other than the one registered on the sandbox's apps. */
+  unregisteredCallback: boolean;
+}
+
+export const test = base.extend<WorldOptions & { world: World }>({
+  unregisteredCallback: [false, { option: true }],
+  world: async ({ unregisteredCallback }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-data-'));
+    const logDir = testInfo.outputPath('logs');
+    const registered = `http://localhost:${await freePort()}/oauth/callback`;
+    const callbackUrl = unregisteredCallback ? `http://localhost:${await freePort()}/oauth/callback` : registered;
+    const sandbox = await startSandboxProcess({ callbackUrl: registered, logDir });
+    let shell: RunningProcess = await startShellProcess({ dataDir, sandboxUrl: sandbox.url, callbackUrl, logDir });
+    await use({
+      sandboxUrl: sandbox.url,
+      get shellUrl() {
+        return shell.url;
+      },
+      callbackUrl,
+      dataDir,
+      logDir,
+      restartShell: async () => {
+        await shell.stop();
+        shell = await startShellProcess({ dataDir, sandboxUrl: sandbox.url, callbackUrl, logDir });
+        return shell.url;
+      },
+    });
+    await shell.stop();
+    await sandbox.stop();
+  },
+});
+
+export const expect = test.expect;
+
+/** Pages opened by the shell for sign-in: the popup standing in for the sign-in window. */
+export async function nextSignInPopup(page: Page, action: () => Promise<void>): Promise<Page> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), action()]);
+  await popup.waitForLoadState('domcontentloaded');
+  return popup;
+}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = process.cwd();
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a TypeScript entry point with tsx, logs its output to a file, and waits for the line naming its URL. */
+function startTsProcess(entry: string, env: Record<string, string>, logFile: string, urlPattern: RegExp): Promise<RunningProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start in time:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = urlPattern.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      resolve({
+        url: match[1],
+        child,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function startSandboxProcess(options: { callbackUrl: string; logDir: string }): Promise<RunningProcess> {
+  mkdirSync(options.logDir, { recursive: true });
+  return startTsProcess(
+    'main/sandbox/start.ts',
+    { SANDBOX_PORT: '0', CONNECTDESK_CALLBACK_URL: options.callbackUrl },
+    join(options.logDir, 'sandbox.log'),
+    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+}
+
+export function startShellProcess(options: { dataDir: string; sandboxUrl: string; callbackUrl: string; logDir: string; env?: Record<string, string> }): Promise<RunningProcess> {
+  mkdirSync(options.logDir, { recursive: true });
+  return startTsProcess(
+    'scripts/browser-shell/start.ts',
+    {
+      CONNECTDESK_SHELL_PORT: '0',
+      CONNECTDESK_DATA_DIR: options.dataDir,
+      CONNECTDESK_ENVIRONMENT: 'sandbox',
+      CONNECTDESK_SANDBOX_URL: options.sandboxUrl,
+      CONNECTDESK_CALLBACK_URL: options.callbackUrl,
+      ...options.env,
+    },
+    join(options.logDir, 'shell.log'),
+    /browser shell: (http:\/\/127\.0\.0\.1:\d+\/)/,
+  );
+}
+
+/** Flips sandbox failure switches through its admin endpoint, as support staff would. */
+export async function setSandboxSwitches(sandboxUrl: string, patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/__admin/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`switches: ${response.status} ${await response.text()}`);
+}
