@@ -120,8 +120,8 @@ async function serveRenderer(rendererDir: string, rawUrl: string, reply: Fastify
   try {
     let body = await readFile(file);
     if (file.endsWith('index.html')) {
-      // The bridge must exist before the app's module script runs.
-      body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__shell/bridge.js"></script>'));
+      // The bridge must exist before the app's module script runs, and sit under the page's CSP.
+      body = Buffer.from(body.toString('utf8').replace('<script type="module"', '<script src="/__shell/bridge.js"></script>\n    <script type="module"'));
     }
     return reply.type(MIME[extname(file)] ?? 'application/octet-stream').header('cache-control', 'no-store').send(body);
   } catch {
