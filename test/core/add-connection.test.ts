@@ -134,6 +134,14 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     expect(end.error?.code).toBe('ATLASSIAN_UNREACHABLE');
   });
 
+  it('Atlassian unreachable before sign-in → says so without opening a sign-in window', async () => {
+    sandbox.control.setSwitches({ offline: true });
+    const end = await h.finished(h.coordinator.begin(draft()).attemptId);
+    expect(end.error?.code).toBe('ATLASSIAN_UNREACHABLE');
+    expect(end.error?.remediation).toMatch(/network/);
+    expect(h.authorizer.runs).toHaveLength(0);
+  });
+
   it('C6: after a closed window, Connect works again', async () => {
     h.authorizer.script = { kind: 'close' };
     const d = draft();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { confluenceSites, fetchAccessibleResources, type Site } from '../atlassian/accessible-resources.js';
 import { fetchCurrentUser } from '../atlassian/confluence-client.js';
 import type { Environment } from '../atlassian/environment.js';
+import { ensureReachable } from '../atlassian/reachability.js';
 import { getConnector, normaliseScopes } from '../connectors/connector-catalogue.js';
 import { AppError, toErrorInfo } from '../errors/app-error.js';
 import { buildAuthorizationRequest, type AuthorizationRequest } from '../oauth/authorization-request.js';
@@ -99,6 +100,7 @@ export class AuthorizationCoordinator {
     const environment = await this.ctx.resolveEnvironment(this.ctx.store.environmentId());
     const client = this.clientOf(draft, environment);
 
+    await ensureReachable(environment.endpoints.authorizeUrl, this.ctx.fetch);
     const request = await buildAuthorizationRequest({ endpoints: environment.endpoints, clientId: client.clientId, redirectUri: environment.callbackUrl, scopes });
     this.report(attempt, 'waiting-for-sign-in');
     const outcome = await this.ctx.authorizer.run({
