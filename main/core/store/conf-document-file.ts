@@ -1,30 +1,37 @@
 import Conf from 'conf';
 import { join } from 'node:path';
 import { AppError } from '../errors/app-error.js';
-import { documentFileFromConf, STORE_FILE_OPTIONS, type DocumentFile } from './document-file.js';
+import { documentFileFromConf, STORE_FILE_OPTIONS, type ConfLike, type DocumentFile } from './document-file.js';
+
+/** Where the store file lives in a data directory. */
+export function storeFilePath(directory: string): string {
+  return join(directory, `${STORE_FILE_OPTIONS.configName}.json`);
+}
 
 /**
- * The store file through `conf`, for everything that runs without Electron. conf reads the file
- * when it is constructed, so it is constructed on first use and a damaged file becomes a clear
- * STORE_DAMAGED error (conf never clears it: clearInvalidConfig is off).
+ * A DocumentFile over conf or electron-store, constructed on first use: both read the file in
+ * their constructor, so a damaged file becomes a clear STORE_DAMAGED error at the first read
+ * (neither clears it: clearInvalidConfig is off).
  */
-export function openConfDocumentFile(directory: string): DocumentFile {
+export function lazyConfDocumentFile(directory: string, create: () => ConfLike): DocumentFile {
   let file: DocumentFile | null = null;
-  const open = (): DocumentFile => {
-    file ??= documentFileFromConf(new Conf<Record<string, unknown>>({ cwd: directory, projectName: 'connectdesk', ...STORE_FILE_OPTIONS }));
-    return file;
-  };
-  const guard = <T>(action: () => T): T => {
+  const guard = <T>(action: (f: DocumentFile) => T): T => {
     try {
-      return action();
+      file ??= documentFileFromConf(create());
+      return action(file);
     } catch (cause) {
-      if (cause instanceof SyntaxError) throw new AppError('STORE_DAMAGED', { detail: join(directory, `${STORE_FILE_OPTIONS.configName}.json`), cause });
+      if (cause instanceof SyntaxError) throw new AppError('STORE_DAMAGED', { detail: storeFilePath(directory), cause });
       throw cause;
     }
   };
   return {
-    path: join(directory, `${STORE_FILE_OPTIONS.configName}.json`),
-    read: () => guard(() => open().read()),
-    write: (document) => guard(() => open().write(document)),
+    path: storeFilePath(directory),
+    read: () => guard((f) => f.read()),
+    write: (document) => guard((f) => f.write(document)),
   };
+}
+
+/** The store file through `conf`, for everything that runs without Electron (CLI, browser shell, tests). */
+export function openConfDocumentFile(directory: string): DocumentFile {
+  return lazyConfDocumentFile(directory, () => new Conf<Record<string, unknown>>({ cwd: directory, projectName: 'connectdesk', ...STORE_FILE_OPTIONS }));
 }

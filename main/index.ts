@@ -1,0 +1,138 @@
+/**
+ * Composition root of the Electron app: lifecycle, single-instance lock, and the wiring of core
+ * services to Electron adapters. The only file that knows every part.
+ */
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import log from 'electron-log/main';
+import { mkdirSync } from 'node:fs';
+import { AuthorizationCoordinator } from './core/services/authorization-coordinator.js';
+import type { ServiceContext } from './core/services/service-context.js';
+import { ConnectionStore } from './core/store/connection-store.js';
+import { SecretVault } from './core/vault/secret-vault.js';
+import { registerAppProtocol, registerAppScheme } from './electron/app-protocol.js';
+import { openElectronStoreDocumentFile } from './electron/electron-store-document-file.js';
+import { createExternalOpener } from './electron/external-browser.js';
+import { createEventSink, registerInvokeHandlers } from './electron/ipc-registration.js';
+import { createMainWindow, resolveBuiltPaths } from './electron/main-window.js';
+import { SafeStorageKeyProtector } from './electron/safe-storage-key-protector.js';
+import { SignInWindowAuthorizer } from './electron/sign-in-window-authorizer.js';
+import { isTrustedSender } from './electron/trusted-sender.js';
+import { EnvironmentRegistry, sandboxHelpText } from './environments/environment-registry.js';
+import { readEnvironmentSettings } from './environments/environment-settings.js';
+import { createEventPublisher } from './ipc/event-publisher.js';
+import { createInvokeDispatcher } from './ipc/invoke-dispatcher.js';
+import type { IpcContext } from './ipc/ipc-context.js';
+
+// CONNECTDESK_DATA_DIR keeps a run's data apart (tests, support reproductions).
+if (process.env.CONNECTDESK_DATA_DIR) {
+  mkdirSync(process.env.CONNECTDESK_DATA_DIR, { recursive: true, mode: 0o700 });
+  app.setPath('userData', process.env.CONNECTDESK_DATA_DIR);
+}
+
+// Token endpoint bodies and callback queries are never logged; only codes and phases are.
+log.initialize();
+log.transports.file.level = 'info';
+
+// Privileged schemes must be registered before `ready`.
+registerAppScheme(protocol);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(start).catch((error: unknown) => {
+    log.error('ConnectDesk failed to start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('ConnectDesk could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}
+
+/** Linux without a keyring: secrets would be effectively plain text. Ask; never decide silently. */
+async function consentToUnprotectedSecrets(): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Secrets would not be protected',
+    message: 'No secret store (GNOME Keyring or KDE Wallet) was found on this computer.',
+    detail:
+      'Without one, ConnectDesk cannot encrypt your client secrets and tokens with a key only you hold: anyone who can read your files could read them. Install and unlock a keyring, then restart ConnectDesk — or continue and keep secrets unprotected on this computer.',
+    buttons: ['Quit', 'Keep secrets unprotected'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  return response === 1;
+}
+
+async function start(): Promise<void> {
+  const paths = resolveBuiltPaths(import.meta.url);
+  registerAppProtocol(protocol, paths.rendererDir);
+
+  const settings = readEnvironmentSettings();
+  const store = new ConnectionStore(openElectronStoreDocumentFile(app.getPath('userData')), { defaultEnvironmentId: settings.CONNECTDESK_ENVIRONMENT });
+  let allowBasicText = false;
+  const protector = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });
+  if (protector.isWeak()) {
+    allowBasicText = await consentToUnprotectedSecrets();
+    if (!allowBasicText) return app.quit();
+  }
+  const vault = await SecretVault.open(store, protector);
+  const environments = new EnvironmentRegistry(settings);
+  app.on('will-quit', () => void environments.close());
+
+  const authorizer = new SignInWindowAuthorizer({
+    createWindow: (options) => new BrowserWindow(options),
+    sessionFromPartition: (partition) => session.fromPartition(partition),
+    parentWindow: () => mainWindow ?? undefined,
+    log: (message) => log.info(message),
+  });
+  const sink = createEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []));
+  const publish = createEventPublisher(sink);
+  const services: ServiceContext = {
+    store,
+    vault,
+    authorizer,
+    resolveEnvironment: environments.resolve,
+    // net.fetch honours the system proxy and certificates, as the user's browser would.
+    fetch: (input, init) => net.fetch(input, init),
+    emit: (event) => {
+      if (event.type === 'auth:progress') log.info(`sign-in ${event.payload.attemptId}: ${event.payload.phase}${event.payload.error ? ` (${event.payload.error.code})` : ''}`);
+      publish(event);
+    },
+  };
+  const openExternal = createExternalOpener(shell);
+  const ctx: IpcContext = {
+    services,
+    coordinator: new AuthorizationCoordinator(services),
+    host: {
+      kind: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      describeSecretProtection: () => protector.describe(),
+    },
+    environments: {
+      sandboxHelp: sandboxHelpText,
+      openSandboxHelp: async () => void (await openExternal(await environments.sandboxUrl())),
+    },
+  };
+  registerInvokeHandlers(ipcMain, createInvokeDispatcher(ctx), isTrustedSender);
+
+  mainWindow = createMainWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    session: session.defaultSession,
+    shell,
+    preloadPath: paths.preloadPath,
+    log: (message) => log.warn(message),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  log.info(`ConnectDesk ${app.getVersion()} started; store at ${store.path}`);
+}
