@@ -4,16 +4,15 @@
  * and never hands the page an Electron object: the page sees payloads, nothing else.
  */
 import type { ContextBridge } from 'electron';
-import {
-  isEventChannel,
-  isInvokeChannel,
-  type ConnectDeskBridge,
-  type EventChannel,
-  type EventOf,
-  type InvokeChannel,
-  type InvokeResult,
-  type RequestOf,
-  type ResponseOf,
+import { isEventChannel, isInvokeChannel } from './channels.js';
+import type {
+  ConnectDeskBridge,
+  EventChannel,
+  EventOf,
+  InvokeChannel,
+  InvokeResult,
+  RequestOf,
+  ResponseOf,
 } from './contract.js';
 
 /** The listener shape ipcRenderer calls: (IpcRendererEvent, ...args). The event stays in here. */

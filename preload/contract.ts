@@ -4,6 +4,7 @@
  * Nothing in a response is ever a secret: client secrets and tokens stay in main.
  */
 import { z } from 'zod';
+import { isEventChannel, isInvokeChannel, type EventChannelName, type InvokeChannelName } from './channels.js';
 
 // ---- shared shapes ------------------------------------------------------------------------
 
@@ -218,9 +219,10 @@ export interface ConnectDeskBridge {
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 }
 
-export function isInvokeChannel(value: unknown): value is InvokeChannel {
-  return typeof value === 'string' && Object.hasOwn(invokeContract, value);
-}
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(eventContract, value);
-}
+// The plain channel lists in channels.ts must name exactly the contract's channels.
+type SameKeys<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const invokeListsMatch: SameKeys<InvokeChannel, InvokeChannelName> = true;
+const eventListsMatch: SameKeys<EventChannel, EventChannelName> = true;
+void invokeListsMatch;
+void eventListsMatch;
+export { isEventChannel, isInvokeChannel };
