@@ -123,7 +123,13 @@ async function serveRenderer(rendererDir: string, rawUrl: string, reply: Fastify
       // The bridge must exist before the app's module script runs, and sit under the page's CSP.
       body = Buffer.from(body.toString('utf8').replace('<script type="module"', '<script src="/__shell/bridge.js"></script>\n    <script type="module"'));
     }
-    return reply.type(MIME[extname(file)] ?? 'application/octet-stream').header('cache-control', 'no-store').send(body);
+    return reply
+      .type(MIME[extname(file)] ?? 'application/octet-stream')
+      .header('cache-control', 'no-store')
+      // frame-ancestors only works as a header; the rest of the CSP is in the page's meta tag.
+      .header('content-security-policy', "frame-ancestors 'none'")
+      .header('x-content-type-options', 'nosniff')
+      .send(body);
   } catch {
     return reply.code(404).send('Not found. Build the renderer first: npm run shell');
   }

@@ -1,0 +1,32 @@
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
+import { Spinner } from './spinner';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: 'md' | 'sm';
+  /** Shows a spinner and marks the button busy; it stays focusable but ignores clicks. */
+  busy?: boolean;
+  iconOnly?: boolean;
+}
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant = 'secondary', size = 'md', busy = false, iconOnly = false, className, children, onClick, type, ...rest },
+  ref,
+) {
+  const classes = ['btn', `btn-${variant}`, `btn-${size}`, iconOnly ? 'btn-icon' : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <button
+      ref={ref}
+      type={type ?? 'button'}
+      className={classes}
+      aria-busy={busy || undefined}
+      onClick={busy ? (event) => event.preventDefault() : onClick}
+      {...rest}
+    >
+      {busy ? <Spinner size={12} /> : null}
+      {children}
+    </button>
+  );
+});

@@ -1,0 +1,62 @@
+import type { ConnectionDraftDto, CreationContextDto } from '../../../../preload/contract';
+
+export type AuthType = ConnectionDraftDto['authType'];
+
+/** What the user typed on the Settings step. Kept across steps and failures until the dialog closes. */
+export interface DraftForm {
+  folderId: string;
+  name: string;
+  authType: AuthType;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+}
+
+export type DraftField = 'folderId' | 'name' | 'clientId' | 'clientSecret' | 'scopes';
+export type FieldErrors = Partial<Record<DraftField, string>>;
+
+export const emptyForm: DraftForm = { folderId: '', name: '', authType: 'managed', clientId: '', clientSecret: '', scopes: [] };
+
+export function initialForm(context: CreationContextDto, folderId: string): DraftForm {
+  return {
+    folderId,
+    name: context.connector.name,
+    authType: context.managedApp.available ? 'managed' : 'byo',
+    clientId: '',
+    clientSecret: '',
+    scopes: context.connector.scopes.filter((s) => s.default).map((s) => s.scope),
+  };
+}
+
+/** The same rules main applies (contract: connectionDraftSchema), checked before anything is sent. */
+export function validateForm(form: DraftForm, context: CreationContextDto): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!form.folderId) errors.folderId = 'Choose a folder';
+  const name = form.name.trim();
+  if (!name) errors.name = 'Enter a connection name';
+  else if (name.length > 120) errors.name = 'Use 120 characters or fewer';
+  if (form.authType === 'managed' && !context.managedApp.available) {
+    errors.clientId = 'The managed app is not available here: bring your own OAuth 2.0 app';
+  }
+  if (form.authType === 'byo') {
+    const clientId = form.clientId.trim();
+    if (!clientId) errors.clientId = 'Enter the client ID of your OAuth app';
+    else if (clientId.length > 200) errors.clientId = 'A client ID has at most 200 characters';
+    if (!form.clientSecret) errors.clientSecret = 'Enter the client secret of your OAuth app';
+    else if (form.clientSecret.length > 500) errors.clientSecret = 'A client secret has at most 500 characters';
+  }
+  if (form.scopes.length === 0) errors.scopes = 'Select at least one scope';
+  return errors;
+}
+
+export function buildDraft(form: DraftForm, draftId: string, connectorId: string): ConnectionDraftDto {
+  return {
+    draftId,
+    connectorId,
+    folderId: form.folderId,
+    name: form.name.trim(),
+    authType: form.authType,
+    ...(form.authType === 'byo' ? { clientId: form.clientId.trim(), clientSecret: form.clientSecret } : {}),
+    scopes: form.scopes,
+  };
+}

@@ -1,0 +1,85 @@
+import type { ConnectionSummaryDto } from '../../../../preload/contract';
+import { statusLabels } from '../../components/status-pill';
+
+export type SortKey = 'name' | 'connectorName' | 'status' | 'site' | 'createdAt';
+export interface SortState {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Status order for sorting: the ones needing attention first. */
+const statusRank: Record<ConnectionSummaryDto['status'], number> = {
+  error: 0,
+  'needs-reconnect': 1,
+  offline: 2,
+  'expiring-soon': 3,
+  checking: 4,
+  connected: 5,
+};
+
+export interface IndexedConnection {
+  connection: ConnectionSummaryDto;
+  /** Lower-cased name, site and status words, built once per list so filtering stays cheap. */
+  haystack: string;
+}
+
+export function indexConnections(items: readonly ConnectionSummaryDto[]): IndexedConnection[] {
+  return items.map((connection) => ({
+    connection,
+    haystack: [
+      connection.name,
+      connection.site?.name ?? '',
+      connection.site?.url ?? '',
+      statusLabels[connection.status],
+      connection.status,
+    ]
+      .join('\u0000')
+      .toLowerCase(),
+  }));
+}
+
+/** Every word of the filter must appear in the name, site or status. */
+export function filterConnections(indexed: readonly IndexedConnection[], filter: string): ConnectionSummaryDto[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return indexed.map((i) => i.connection);
+  const out: ConnectionSummaryDto[] = [];
+  for (const item of indexed) {
+    if (words.every((w) => item.haystack.includes(w))) out.push(item.connection);
+  }
+  return out;
+}
+
+function compare(a: ConnectionSummaryDto, b: ConnectionSummaryDto, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'connectorName':
+      return collator.compare(a.connectorName, b.connectorName);
+    case 'status':
+      return statusRank[a.status] - statusRank[b.status];
+    case 'site':
+      return collator.compare(a.site?.name ?? '', b.site?.name ?? '');
+    case 'createdAt':
+      return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  }
+}
+
+export function sortConnections(items: ConnectionSummaryDto[], sort: SortState): ConnectionSummaryDto[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return items.sort((a, b) => sign * compare(a, b, sort.key) || collator.compare(a.name, b.name));
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date);
+}

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ConnectionSummaryDto, FolderDto } from '../../../../preload/contract';
+import { invoke, subscribe } from '../../api/client';
+import { toErrorInfo } from '../../api/ui-error';
+import { ErrorBanner } from '../../components/banner';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { LinkIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { Spinner } from '../../components/spinner';
+import { useAddConnectionStore } from '../add-connection/add-connection-store';
+import { CheckResultDialog, type CheckState } from './check-result-dialog';
+import { filterConnections, indexConnections, sortConnections } from './connection-query';
+import { ConnectionsTable } from './connections-table';
+import { useConnectionsStore } from './connections-store';
+
+/** The Connections tab of a folder: toolbar (filter, Add connection), the table, and its states. */
+export function ConnectionsTab({ folder }: { folder: FolderDto }) {
+  const { items, status, error, filter, sort, load, setFilter, toggleSort, upsert } = useConnectionsStore();
+  const openAddConnection = useAddConnectionStore((s) => s.open);
+  const [check, setCheck] = useState<CheckState | null>(null);
+
+  useEffect(() => {
+    void load(folder.id);
+  }, [folder.id, load]);
+
+  useEffect(
+    () =>
+      subscribe('connections:changed', ({ folderId }) => {
+        if (folderId === null || folderId === folder.id) void load(folder.id);
+      }),
+    [folder.id, load],
+  );
+
+  const indexed = useMemo(() => indexConnections(items), [items]);
+  const rows = useMemo(() => sortConnections(filterConnections(indexed, filter), sort), [indexed, filter, sort]);
+
+  const runCheck = async (connection: ConnectionSummaryDto) => {
+    setCheck({ connection, result: null, error: null });
+    try {
+      const result = await invoke('connections:check', { connectionId: connection.id });
+      upsert(result.connection);
+      setCheck((current) => (current?.connection.id === connection.id ? { ...current, result } : current));
+    } catch (e) {
+      setCheck((current) => (current?.connection.id === connection.id ? { ...current, error: toErrorInfo(e) } : current));
+    }
+  };
+
+  const addButton = (
+    <Button variant="primary" onClick={() => openAddConnection(folder.id)}>
+      <PlusIcon /> Add connection
+    </Button>
+  );
+
+  if (status === 'loading') {
+    return (
+      <p className="pane-note">
+        <Spinner /> Loading connections…
+      </p>
+    );
+  }
+  if (status === 'error' && error) {
+    return <ErrorBanner error={error} action={<Button onClick={() => void load(folder.id)}>Try again</Button>} />;
+  }
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        icon={<LinkIcon size={28} />}
+        title="No connections in this folder yet"
+        action={addButton}
+      >
+        Connect a Confluence Cloud site: you sign in with Atlassian, choose a site, and ConnectDesk keeps the connection alive.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="connections">
+      <div className="toolbar">
+        <div className="search-input">
+          <SearchIcon className="search-input-icon" />
+          <input
+            className="input"
+            type="text"
+            aria-label="Filter connections"
+            placeholder="Filter by name, site or status"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && filter) {
+                e.preventDefault();
+                setFilter('');
+              }
+            }}
+          />
+        </div>
+        <span className="toolbar-count" aria-live="polite">
+          {rows.length === items.length
+            ? `${items.length.toLocaleString()} ${items.length === 1 ? 'connection' : 'connections'}`
+            : `${rows.length.toLocaleString()} of ${items.length.toLocaleString()}`}
+        </span>
+        <div className="toolbar-spacer" />
+        {addButton}
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={`No connections match “${filter}”`} action={<Button onClick={() => setFilter('')}>Clear filter</Button>} />
+      ) : (
+        <ConnectionsTable rows={rows} label={`Connections in ${folder.name}`} sort={sort} onSort={toggleSort} onCheck={runCheck} />
+      )}
+      <CheckResultDialog check={check} onClose={() => setCheck(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { FolderDto } from '../../../../preload/contract';
+
+export interface FolderNode {
+  folder: FolderDto;
+  depth: number;
+  children: FolderNode[];
+}
+
+/** Nests folders by parentId, sorted by name; folders whose parent is missing become roots. */
+export function buildFolderTree(folders: readonly FolderDto[]): FolderNode[] {
+  const ids = new Set(folders.map((f) => f.id));
+  const byParent = new Map<string | null, FolderDto[]>();
+  for (const folder of folders) {
+    const parent = folder.parentId !== null && ids.has(folder.parentId) ? folder.parentId : null;
+    const list = byParent.get(parent) ?? [];
+    list.push(folder);
+    byParent.set(parent, list);
+  }
+  const visit = (parent: string | null, depth: number, seen: Set<string>): FolderNode[] =>
+    (byParent.get(parent) ?? [])
+      .filter((f) => !seen.has(f.id))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((folder) => {
+        const next = new Set(seen).add(folder.id);
+        return { folder, depth, children: visit(folder.id, depth + 1, next) };
+      });
+  return visit(null, 0, new Set());
+}
+
+/** Depth-first list, for selects that show the hierarchy with indentation. */
+export function flattenFolderTree(nodes: readonly FolderNode[]): { folder: FolderDto; depth: number }[] {
+  return nodes.flatMap((node) => [{ folder: node.folder, depth: node.depth }, ...flattenFolderTree(node.children)]);
+}
+
+/** A select option label showing depth with non-breaking indentation. */
+export function indentedName(name: string, depth: number): string {
+  return `${'\u00a0\u00a0\u00a0'.repeat(depth)}${name}`;
+}

@@ -1,0 +1,105 @@
+import { RadioGroup } from 'radix-ui';
+import { useState } from 'react';
+import type { ErrorInfoDto, SettingsDto } from '../../../../preload/contract';
+import { toErrorInfo } from '../../api/ui-error';
+import { ErrorBanner } from '../../components/banner';
+import { Button } from '../../components/button';
+import { Modal } from '../../components/modal';
+import { useSettingsStore } from './settings-store';
+
+type EnvironmentId = SettingsDto['environmentId'];
+
+export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const settings = useSettingsStore((s) => s.settings);
+  const appInfo = useSettingsStore((s) => s.appInfo);
+  const loadError = useSettingsStore((s) => s.error);
+  const setEnvironment = useSettingsStore((s) => s.setEnvironment);
+  const [choice, setChoice] = useState<EnvironmentId | null>(null);
+  const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const selected = choice ?? settings?.environmentId ?? null;
+  const changed = settings !== null && selected !== null && selected !== settings.environmentId;
+
+  const handleOpenChange = (next: boolean) => {
+    setChoice(null);
+    setFailure(null);
+    setBusy(false);
+    onOpenChange(next);
+  };
+
+  const save = async () => {
+    if (!changed || selected === null) return handleOpenChange(false);
+    setBusy(true);
+    setFailure(null);
+    try {
+      await setEnvironment(selected);
+      handleOpenChange(false);
+    } catch (error) {
+      setFailure(toErrorInfo(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} onOpenChange={handleOpenChange} title="Settings" size="md">
+      <div className="form-stack">
+        {failure ? <ErrorBanner error={failure} /> : null}
+        {loadError && !settings ? <ErrorBanner error={loadError} /> : null}
+        <section className="settings-section" aria-labelledby="settings-env-heading">
+          <h3 id="settings-env-heading" className="section-title">
+            Environment
+          </h3>
+          <p className="section-text">Where ConnectDesk signs in and calls Confluence. New connections use this environment.</p>
+          {settings ? (
+            <RadioGroup.Root
+              className="choice-list"
+              aria-labelledby="settings-env-heading"
+              value={selected ?? undefined}
+              onValueChange={(value) => setChoice(value as EnvironmentId)}
+            >
+              {settings.environments.map((env) => (
+                <label key={env.id} className="choice" data-checked={selected === env.id || undefined}>
+                  <RadioGroup.Item className="radio" value={env.id} aria-labelledby={`env-label-${env.id}`} aria-describedby={`env-desc-${env.id}`}>
+                    <RadioGroup.Indicator className="radio-indicator" />
+                  </RadioGroup.Item>
+                  <span className="choice-text">
+                    <span className="choice-label" id={`env-label-${env.id}`}>
+                      {env.label}
+                    </span>
+                    <span className="choice-description" id={`env-desc-${env.id}`}>
+                      {env.description}
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </RadioGroup.Root>
+          ) : (
+            <p className="section-text">Loading…</p>
+          )}
+        </section>
+        {appInfo ? (
+          <section className="settings-section" aria-labelledby="settings-about-heading">
+            <h3 id="settings-about-heading" className="section-title">
+              About
+            </h3>
+            <dl className="facts">
+              <dt>Version</dt>
+              <dd>
+                {appInfo.name} {appInfo.version} ({appInfo.host === 'electron' ? 'desktop app' : 'browser shell'}, {appInfo.platform})
+              </dd>
+              <dt>Secrets</dt>
+              <dd>{appInfo.secretProtection}</dd>
+            </dl>
+          </section>
+        ) : null}
+        <div className="modal-footer modal-footer-inline">
+          <Button onClick={() => handleOpenChange(false)}>Cancel</Button>
+          <Button variant="primary" busy={busy} onClick={save}>
+            Save
+          </Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

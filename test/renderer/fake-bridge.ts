@@ -1,0 +1,260 @@
+import type {
+  AuthPhase,
+  ConnectDeskBridge,
+  ConnectionDraftDto,
+  ConnectionSummaryDto,
+  ErrorInfoDto,
+  EventChannel,
+  EventOf,
+  FolderDto,
+  InvokeChannel,
+  InvokeResult,
+  RequestOf,
+  ResponseOf,
+  SettingsDto,
+  SiteDto,
+} from '../../preload/contract';
+import { confluenceConnector, defaultSites, environments } from './fixtures';
+
+type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => ResponseOf<C> };
+
+interface Attempt {
+  attemptId: string;
+  draft: ConnectionDraftDto;
+  phase: AuthPhase;
+  ended: boolean;
+}
+
+export interface FakeBridgeOptions {
+  folders?: FolderDto[];
+  connections?: ConnectionSummaryDto[];
+  sites?: SiteDto[];
+  environmentId?: SettingsDto['environmentId'];
+  managedAvailable?: boolean;
+  /** 'manual' (tests call completeSignIn); 'auto' moves on by itself after `autoDelayMs`. */
+  mode?: 'manual' | 'auto';
+  autoDelayMs?: number;
+}
+
+export const invalidClientError: ErrorInfoDto = {
+  code: 'ATLASSIAN_INVALID_CLIENT',
+  message: 'Atlassian did not accept the client ID and client secret.',
+  remediation: 'Copy the client ID and secret again from the Atlassian developer console (Settings of your app) and select Connect.',
+};
+
+class InvokeError extends Error {
+  constructor(readonly info: ErrorInfoDto) {
+    super(info.message);
+  }
+}
+
+/**
+ * An in-memory main process behind the ConnectDesk contract: folders, connections, settings,
+ * and sign-in attempts that emit auth:progress the way main does. Every call is recorded.
+ */
+export class FakeBridge implements ConnectDeskBridge {
+  readonly calls: { channel: InvokeChannel; request: unknown }[] = [];
+  folders: FolderDto[];
+  connections: ConnectionSummaryDto[];
+  sites: SiteDto[];
+  environmentId: SettingsDto['environmentId'];
+  managedAvailable: boolean;
+  /** When set, the next sign-in fails with this error after the code exchange. */
+  failNextSignIn: ErrorInfoDto | null = null;
+  readonly attempts: Attempt[] = [];
+  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  private readonly mode: 'manual' | 'auto';
+  private readonly delay: number;
+  private counter = 0;
+
+  constructor(options: FakeBridgeOptions = {}) {
+    this.folders = options.folders ?? [{ id: 'shared', name: 'Shared', parentId: null, createdAt: '2025-01-01T00:00:00.000Z', connectionCount: 0 }];
+    this.connections = options.connections ?? [];
+    this.sites = options.sites ?? defaultSites;
+    this.environmentId = options.environmentId ?? 'atlassian-cloud';
+    this.managedAvailable = options.managedAvailable ?? true;
+    this.mode = options.mode ?? 'manual';
+    this.delay = options.autoDelayMs ?? 600;
+  }
+
+  private readonly handlers: Handlers = {
+    'app:get-info': () => ({ name: 'ConnectDesk', version: '0.1.0', host: 'browser-shell', platform: 'linux', secretProtection: 'Development key (insecure, tests only)' }),
+    'settings:get': () => this.settings(),
+    'settings:set-environment': ({ environmentId }) => {
+      this.environmentId = environmentId;
+      return this.settings();
+    },
+    'sandbox:open-help': () => ({ ok: true }),
+    'folders:list': () => this.folders.map((f) => ({ ...f, connectionCount: this.connections.filter((c) => c.folderId === f.id).length })),
+    'folders:create': ({ name, parentId }) => {
+      const trimmed = name.trim();
+      if (this.folders.some((f) => f.parentId === parentId && f.name.toLowerCase() === trimmed.toLowerCase())) {
+        throw new InvokeError({ code: 'FOLDER_EXISTS', message: `A folder named “${trimmed}” already exists here.`, remediation: 'Choose another name.' });
+      }
+      const folder: FolderDto = { id: `folder-${++this.counter}`, name: trimmed, parentId, createdAt: new Date().toISOString(), connectionCount: 0 };
+      this.folders.push(folder);
+      return folder;
+    },
+    'connectors:list': () => [
+      { id: confluenceConnector.id, name: confluenceConnector.name, vendor: confluenceConnector.vendor, description: confluenceConnector.description, keywords: confluenceConnector.keywords },
+    ],
+    'connections:creation-context': ({ connectorId }) => {
+      if (connectorId !== confluenceConnector.id) throw new InvokeError({ code: 'CONNECTOR_UNKNOWN', message: 'Unknown connector.', remediation: 'Choose another connector.' });
+      const sandbox = this.environmentId === 'sandbox';
+      return {
+        connector: confluenceConnector,
+        environment: { id: this.environmentId, label: sandbox ? 'Sandbox (local Atlassian)' : 'Atlassian Cloud' },
+        callbackUrl: 'http://localhost:47615/oauth/callback',
+        managedApp: { available: this.managedAvailable, label: sandbox ? 'ConnectDesk Sandbox app' : 'ConnectDesk for Confluence' },
+        sandboxHelp: sandbox ? 'Demo user: demo@example.test, password: demo. The sandbox app is ready to use.' : null,
+      };
+    },
+    'connections:list': ({ folderId }) => this.connections.filter((c) => c.folderId === folderId),
+    'connections:begin-authorization': (draft) => this.begin(draft as ConnectionDraftDto),
+    'connections:cancel-authorization': ({ attemptId }) => {
+      const attempt = this.attempt(attemptId);
+      if (!attempt.ended) this.end(attempt, 'cancelled');
+      return { ok: true };
+    },
+    'connections:choose-site': ({ attemptId, cloudId }) => {
+      const attempt = this.attempt(attemptId);
+      const site = this.sites.find((s) => s.cloudId === cloudId);
+      if (attempt.phase !== 'choosing-site' || !site) {
+        throw new InvokeError({ code: 'SITE_NOT_OFFERED', message: 'That site was not offered.', remediation: 'Choose one of the listed sites.' });
+      }
+      this.save(attempt, site);
+      return { ok: true };
+    },
+    'connections:check': ({ connectionId }) => {
+      const connection = this.connections.find((c) => c.id === connectionId);
+      if (!connection) throw new InvokeError({ code: 'CONNECTION_NOT_FOUND', message: 'The connection no longer exists.', remediation: 'Refresh the list.' });
+      const updated: ConnectionSummaryDto = { ...connection, status: 'connected', lastCheckedAt: new Date().toISOString() };
+      delete updated.statusReason;
+      this.connections = this.connections.map((c) => (c.id === connectionId ? updated : c));
+      return {
+        connectionId,
+        ok: true,
+        steps: [
+          { name: 'Access token is valid', ok: true, durationMs: 3 },
+          { name: 'Site is reachable', ok: true, durationMs: 41 },
+          { name: 'Read space summary', ok: true, durationMs: 87 },
+        ],
+        connection: updated,
+      };
+    },
+  };
+
+  async invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<InvokeResult<ResponseOf<C>>> {
+    this.calls.push({ channel, request: structuredClone(request) });
+    await Promise.resolve();
+    try {
+      const handler = this.handlers[channel] as (r: RequestOf<C>) => ResponseOf<C>;
+      return { ok: true, value: handler(request) };
+    } catch (error) {
+      if (error instanceof InvokeError) return { ok: false, error: error.info };
+      throw error;
+    }
+  }
+
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener as (payload: never) => void);
+    this.listeners.set(event, set);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  /** Delivers an event to the renderer on a later task, as IPC does. */
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void {
+    setTimeout(() => {
+      for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventOf<E>) => void)(payload);
+    }, 0);
+  }
+
+  callsTo<C extends InvokeChannel>(channel: C): RequestOf<C>[] {
+    return this.calls.filter((c) => c.channel === channel).map((c) => c.request as RequestOf<C>);
+  }
+
+  get currentAttempt(): Attempt | undefined {
+    return this.attempts.findLast((a) => !a.ended);
+  }
+
+  /** The user finished signing in at Atlassian: exchange, find sites, then choose or save. */
+  completeSignIn(attemptId = this.currentAttempt?.attemptId): void {
+    const attempt = this.attempt(attemptId ?? '');
+    this.progress(attempt, 'exchanging-code');
+    const failure = this.failNextSignIn ?? (attempt.draft.clientSecret === 'wrong-secret' ? invalidClientError : null);
+    if (failure) {
+      this.failNextSignIn = null;
+      return this.end(attempt, 'failed', { error: failure });
+    }
+    this.progress(attempt, 'finding-sites');
+    const [first] = this.sites;
+    if (this.sites.length > 1 || !first) return this.progress(attempt, 'choosing-site', { sites: this.sites });
+    this.save(attempt, first);
+  }
+
+  private settings(): SettingsDto {
+    return { environmentId: this.environmentId, environments };
+  }
+
+  private begin(draft: ConnectionDraftDto): ResponseOf<'connections:begin-authorization'> {
+    if (draft.authType === 'byo' && (!draft.clientId || !draft.clientSecret)) {
+      throw new InvokeError({ code: 'DRAFT_INVALID', message: 'Enter the client ID and secret of your OAuth app.', remediation: 'Fill in both fields.' });
+    }
+    const running = this.attempts.find((a) => a.draft.draftId === draft.draftId && !a.ended);
+    if (running) return { attemptId: running.attemptId, reused: true };
+    const attempt: Attempt = { attemptId: `attempt-${++this.counter}`, draft: structuredClone(draft), phase: 'starting', ended: false };
+    this.attempts.push(attempt);
+    this.progress(attempt, 'starting');
+    this.progress(attempt, 'waiting-for-sign-in');
+    if (this.mode === 'auto') setTimeout(() => !attempt.ended && this.completeSignIn(attempt.attemptId), this.delay);
+    return { attemptId: attempt.attemptId, reused: false };
+  }
+
+  private save(attempt: Attempt, site: SiteDto): void {
+    this.progress(attempt, 'saving');
+    const finish = () => {
+      if (attempt.ended) return;
+      const connection: ConnectionSummaryDto = {
+        id: `conn-${++this.counter}`,
+        folderId: attempt.draft.folderId,
+        connectorId: attempt.draft.connectorId,
+        connectorName: 'Confluence Cloud',
+        name: attempt.draft.name,
+        environmentId: this.environmentId,
+        authType: attempt.draft.authType,
+        clientIdMasked: `••••${(attempt.draft.clientId ?? 'managed-app-7a1e').slice(-4)}`,
+        status: 'connected',
+        site,
+        account: { accountId: 'acc-dana', displayName: 'Dana Demo' },
+        requestedScopes: attempt.draft.scopes,
+        grantedScopes: attempt.draft.scopes,
+        accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        hasRefreshToken: attempt.draft.scopes.includes('offline_access'),
+        createdAt: new Date().toISOString(),
+        lastCheckedAt: null,
+      };
+      this.connections.push(connection);
+      this.end(attempt, 'connected', { connection });
+      this.emit('connections:changed', { folderId: connection.folderId });
+    };
+    if (this.mode === 'auto') setTimeout(finish, this.delay);
+    else finish();
+  }
+
+  private attempt(attemptId: string): Attempt {
+    const attempt = this.attempts.find((a) => a.attemptId === attemptId);
+    if (!attempt) throw new InvokeError({ code: 'AUTH_ATTEMPT_UNKNOWN', message: 'That sign-in is no longer running.', remediation: 'Start again.' });
+    return attempt;
+  }
+
+  private progress(attempt: Attempt, phase: AuthPhase, extra: Partial<EventOf<'auth:progress'>> = {}): void {
+    attempt.phase = phase;
+    this.emit('auth:progress', { attemptId: attempt.attemptId, draftId: attempt.draft.draftId, phase, ...extra });
+  }
+
+  private end(attempt: Attempt, phase: 'connected' | 'failed' | 'cancelled', extra: Partial<EventOf<'auth:progress'>> = {}): void {
+    attempt.ended = true;
+    this.progress(attempt, phase, extra);
+  }
+}
