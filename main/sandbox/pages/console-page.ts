@@ -68,7 +68,7 @@ ${checkbox('tamperState', 'Callback redirect carries a different state')}
 <tr><th scope="row">API gateway</th><td>${code(`${baseUrl}/ex/confluence/{cloudId}/wiki/...`)}</td></tr>
 <tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, GET /__admin/token-requests')}</td></tr>
 </tbody></table>
-<pre>curl -X POST ${escapeHtml(baseUrl)}/__admin/switches -H 'content-type: application/json' -d '{"tokenEndpoint":"rate-limited"}'</pre>
+<pre tabindex="0" aria-label="Example: switch the token endpoint to rate-limited">curl -X POST ${escapeHtml(baseUrl)}/__admin/switches -H 'content-type: application/json' -d '{"tokenEndpoint":"rate-limited"}'</pre>
 ${firstApp ? `<p class="muted">Example authorize URL: ${code(`${baseUrl}/authorize?audience=api.atlassian.com&client_id=${firstApp.clientId}&scope=read%3Aconfluence-space.summary%20offline_access&redirect_uri=${encodeURIComponent(firstApp.redirectUris[0] ?? '')}&state=xyz&response_type=code&prompt=consent`)}</p>` : ''}
 </div>`,
   });

@@ -54,6 +54,11 @@ export class ConnectDeskUi {
    * Signs in on the sandbox's pages. The shell's popup shares the browser's cookies, so a second
    * sign-in may land on the consent page of the previous account: switch account, as a person would.
    */
+  /** Accept on the permissions screen that is already showing; returns the sign-in popup. */
+  async connectAcceptOnly(): Promise<Page> {
+    return nextSignInPopup(this.page, () => this.page.getByRole('dialog').getByRole('button', { name: 'Accept' }).click());
+  }
+
   async signInAtAtlassian(popup: Page, options: { email?: string; decision?: 'Accept' | 'Cancel' } = {}): Promise<void> {
     const email = options.email ?? 'demo@example.com';
     const emailField = popup.getByLabel('Email');
