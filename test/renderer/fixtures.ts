@@ -1,41 +1,15 @@
-import type { ConnectionSummaryDto, CreationContextDto, ScopeDto, SettingsDto, SiteDto } from '../../preload/contract';
+import { confluenceCloud } from '../../main/core/connectors/confluence-cloud';
+import type { ConnectionSummaryDto, CreationContextDto, SettingsDto, SiteDto } from '../../preload/contract';
 
-const scope = (s: string, description: string, group: ScopeDto['group'], kind: ScopeDto['kind'], isDefault = false): ScopeDto => ({
-  scope: s,
-  description,
-  group,
-  kind,
-  default: isDefault,
-});
-
-/** The Confluence Cloud connector as main describes it (descriptions from the product page). */
+/** The Confluence Cloud connector exactly as main describes it (tests may read core's data). */
 export const confluenceConnector: CreationContextDto['connector'] = {
-  id: 'confluence-cloud',
-  name: 'Confluence Cloud',
-  vendor: 'Atlassian',
-  description: 'Read, search and update pages, spaces and attachments in Confluence Cloud.',
-  keywords: ['atlassian', 'wiki', 'pages', 'spaces', 'confluence'],
-  groups: [
-    { id: 'update', label: 'Update', summary: 'Create and update content and upload attachments in your Confluence spaces.' },
-    { id: 'view', label: 'View', summary: 'View your Confluence spaces and their content.' },
-    { id: 'search', label: 'Search', summary: 'Search your Confluence spaces.' },
-    { id: 'stay-connected', label: 'Stay connected', summary: 'Keep this connection working without signing in again.' },
-    { id: 'other', label: 'Other', summary: 'Further Confluence permissions you selected.' },
-  ],
-  scopes: [
-    scope('write:confluence-file', 'Upload attachments.', 'update', 'classic', true),
-    scope('read:confluence-space.summary', 'Read a summary of space information without expansions.', 'view', 'classic', true),
-    scope('write:confluence-content', 'Create and update content and its associated properties.', 'update', 'classic', true),
-    scope('read:confluence-content.summary', 'Read a summary of the content, which is the content without expansions.', 'view', 'classic', true),
-    scope('search:confluence', 'Search Confluence.', 'search', 'classic', true),
-    scope('offline_access', 'Stay connected: lets ConnectDesk refresh access without asking you to sign in again.', 'stay-connected', 'oauth', true),
-    scope('read:confluence-content.all', 'Read all content, including content body (expansions permitted).', 'view', 'classic'),
-    scope('write:confluence-space', 'Create, update and delete space information.', 'update', 'classic'),
-    scope('manage:confluence-configuration', 'Manage global settings.', 'other', 'classic'),
-    scope('read:page:confluence', 'View pages.', 'view', 'granular'),
-    scope('write:page:confluence', 'Create and update pages.', 'update', 'granular'),
-    scope('read:space:confluence', 'View space details.', 'view', 'granular'),
-  ],
+  id: confluenceCloud.id,
+  name: confluenceCloud.name,
+  vendor: confluenceCloud.vendor,
+  description: confluenceCloud.description,
+  keywords: [...confluenceCloud.keywords],
+  groups: confluenceCloud.groups.map((g) => ({ ...g })),
+  scopes: confluenceCloud.scopes.map((s) => ({ ...s })),
 };
 
 export const defaultScopes = confluenceConnector.scopes.filter((s) => s.default).map((s) => s.scope);
