@@ -59,8 +59,8 @@ test('a new user adds two Confluence Cloud connections and still has them after 
     await result.getByRole('button', { name: /close/i }).first().click();
   }
 
-  // 4. No test secret in clear in the store, the logs, or anything else the shell wrote.
-  const written = [...filesUnder(world.dataDir), ...filesUnder(world.logDir)];
+  // 4. No test secret in clear in the store, the logs, anything else the shell wrote, or the renderer bundle.
+  const written = [...filesUnder(world.dataDir), ...filesUnder(world.logDir), ...filesUnder('renderer-dist')];
   expect(written.some((f) => f.endsWith('connectdesk-store.json'))).toBe(true);
   for (const file of written) {
     const text = readFileSync(file, 'utf8');

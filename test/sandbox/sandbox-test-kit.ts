@@ -14,14 +14,20 @@ export interface TestSandbox extends SandboxHandle {
   clock: { now: number; advance(ms: number): void };
 }
 
-export async function startTestSandbox(): Promise<TestSandbox> {
+export interface TestSandboxOptions {
+  stateFile?: string;
+  /** Where the clock starts; a restarted sandbox passes the previous one's clock.now. */
+  clockStart?: number;
+}
+
+export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
   const clock = {
-    now: Date.parse('2026-03-01T09:00:00Z'),
+    now: options.clockStart ?? Date.parse('2026-03-01T09:00:00Z'),
     advance(ms: number) {
       clock.now += ms;
     },
   };
-  const sandbox = await startSandbox({ port: 0, callbackUrl: CALLBACK_URL, now: () => clock.now });
+  const sandbox = await startSandbox({ port: 0, callbackUrl: CALLBACK_URL, now: () => clock.now, stateFile: options.stateFile });
   return Object.assign(sandbox, { clock });
 }
 
