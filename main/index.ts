@@ -17,7 +17,7 @@ import { createMainWindow, resolveBuiltPaths } from './electron/main-window.js';
 import { SafeStorageKeyProtector } from './electron/safe-storage-key-protector.js';
 import { SignInWindowAuthorizer } from './electron/sign-in-window-authorizer.js';
 import { isTrustedSender } from './electron/trusted-sender.js';
-import { EnvironmentRegistry, sandboxHelpText } from './environments/environment-registry.js';
+import { EnvironmentRegistry, sandboxHelpText, sandboxStateFileIn } from './environments/environment-registry.js';
 import { readEnvironmentSettings } from './environments/environment-settings.js';
 import { createEventPublisher } from './ipc/event-publisher.js';
 import { createInvokeDispatcher } from './ipc/invoke-dispatcher.js';
@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     if (!allowBasicText) return app.quit();
   }
   const vault = await SecretVault.open(store, protector);
-  const environments = new EnvironmentRegistry(settings);
+  const environments = new EnvironmentRegistry(settings, { sandboxStateFile: sandboxStateFileIn(app.getPath('userData')) });
   app.on('will-quit', () => void environments.close());
 
   const authorizer = new SignInWindowAuthorizer({

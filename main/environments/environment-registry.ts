@@ -1,5 +1,6 @@
 import { atlassianCloudEnvironment, sandboxEnvironment, type Environment, type EnvironmentResolver } from '../core/atlassian/environment.js';
 import { AppError } from '../core/errors/app-error.js';
+import { join } from 'node:path';
 import { startSandbox } from '../sandbox/sandbox-server.js';
 import type { SandboxHandle } from '../sandbox/sandbox-api.js';
 import { loadDefaultSeed } from '../sandbox/sandbox-seed.js';
@@ -12,7 +13,15 @@ import type { EnvironmentSettings } from './environment-settings.js';
 export class EnvironmentRegistry {
   private sandbox: Promise<SandboxHandle> | null = null;
 
-  constructor(private readonly settings: EnvironmentSettings) {}
+  /**
+   * `sandboxStateFile`: where the in-app sandbox keeps its grants and signing key, so connections
+   * made against it survive a restart. It is the simulated Atlassian's own database, kept apart
+   * from ConnectDesk's store.
+   */
+  constructor(
+    private readonly settings: EnvironmentSettings,
+    private readonly options: { sandboxStateFile?: string } = {},
+  ) {}
 
   readonly resolve: EnvironmentResolver = async (id) => (id === 'sandbox' ? this.sandboxEnvironment() : this.cloudEnvironment());
 
@@ -57,7 +66,11 @@ export class EnvironmentRegistry {
       const managedApp = managed ? { clientId: managed.clientId, clientSecret: managed.clientSecret, label: managed.label } : null;
       return sandboxEnvironment(external, { callbackUrl, managedApp });
     }
-    const starting = (this.sandbox ??= startSandbox({ port: this.settings.CONNECTDESK_SANDBOX_PORT, callbackUrl }));
+    const starting = (this.sandbox ??= startSandbox({
+      port: this.settings.CONNECTDESK_SANDBOX_PORT,
+      callbackUrl,
+      ...(this.options.sandboxStateFile ? { stateFile: this.options.sandboxStateFile } : {}),
+    }));
     try {
       const handle = await starting;
       return sandboxEnvironment(handle.url, { callbackUrl, managedApp: handle.managedApp });
@@ -66,6 +79,11 @@ export class EnvironmentRegistry {
       throw new AppError('UNEXPECTED', { message: 'The sandbox could not be started.', remediation: 'Check that its port is free, then try again.', cause });
     }
   }
+}
+
+/** Where the in-app sandbox keeps its state inside a data directory. */
+export function sandboxStateFileIn(dataDir: string): string {
+  return join(dataDir, 'sandbox', 'atlassian-sandbox-state.json');
 }
 
 /** What the creation page tells a new user in the sandbox. */

@@ -1,7 +1,8 @@
 /**
- * Access tokens are JWTs like Atlassian's, signed HS256 with a key made at each start: tokens from
- * an earlier run never validate. Validity also depends on sandbox state (revoked grant, expired on
- * demand), which the caller checks through the jti.
+ * Access tokens are JWTs like Atlassian's, signed HS256 with a key made at each start (or kept in
+ * the state file, see sandbox-state-file.ts): without a state file, tokens from an earlier run never
+ * validate. Validity also depends on sandbox state (revoked grant, expired on demand), which the
+ * caller checks through the jti.
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
@@ -23,9 +24,11 @@ export interface AccessTokenClaims {
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 export class AccessTokenSigner {
-  private readonly key = randomBytes(32);
-
-  constructor(private readonly issuer: () => string) {}
+  constructor(
+    private readonly issuer: () => string,
+    /** 32 random bytes unless a state file brings the previous run's key. */
+    readonly key: Buffer = randomBytes(32),
+  ) {}
 
   sign(input: { accountId: string; clientId: string; scopes: readonly string[]; grantId: string; nowMs: number }): {
     token: string;

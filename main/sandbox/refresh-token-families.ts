@@ -21,11 +21,17 @@ export interface Grant {
   revokedAt: number | null;
 }
 
-interface RefreshTokenEntry {
+export interface RefreshTokenEntry {
   grantId: string;
   issuedAt: number;
   /** Set when the token was rotated away; reuse after this is the leeway case. */
   disabledAt: number | null;
+}
+
+/** The durable form (state file): every grant and every refresh token, rotated ones included. */
+export interface FamiliesSnapshot {
+  grants: Grant[];
+  refreshTokens: Array<RefreshTokenEntry & { token: string }>;
 }
 
 export type RotationResult =
@@ -35,6 +41,9 @@ export type RotationResult =
 export class RefreshTokenFamilies {
   private readonly grants = new Map<string, Grant>();
   private readonly tokens = new Map<string, RefreshTokenEntry>();
+
+  /** onChange runs after every mutation (not clear/restore), so the state file can follow. */
+  constructor(private readonly onChange: () => void = () => {}) {}
 
   createGrant(input: { clientId: string; accountId: string; scopes: string[]; now: number }): Grant {
     const grant: Grant = {
@@ -46,12 +55,14 @@ export class RefreshTokenFamilies {
       revokedAt: null,
     };
     this.grants.set(grant.id, grant);
+    this.onChange();
     return grant;
   }
 
   issueRefreshToken(grantId: string, now: number): string {
     const token = `sbx-rt.${randomBytes(32).toString('base64url')}`;
     this.tokens.set(token, { grantId, issuedAt: now, disabledAt: null });
+    this.onChange();
     return token;
   }
 
@@ -64,6 +75,7 @@ export class RefreshTokenFamilies {
     if (grant.revokedAt !== null) return { kind: 'invalid', reason: 'revoked' };
     if (now - grant.createdAt > GRANT_ABSOLUTE_EXPIRY_MS) {
       grant.revokedAt = now;
+      this.onChange();
       return { kind: 'invalid', reason: 'grant-expired' };
     }
     if (now - entry.issuedAt > REFRESH_IDLE_EXPIRY_MS) return { kind: 'invalid', reason: 'idle-expired' };
@@ -71,6 +83,7 @@ export class RefreshTokenFamilies {
       if (now - entry.disabledAt > REFRESH_REUSE_LEEWAY_MS) {
         // Looks like a stolen or stale token being replayed: Atlassian kills the whole family.
         grant.revokedAt = now;
+        this.onChange();
         return { kind: 'invalid', reason: 'reuse-outside-leeway' };
       }
       return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: true };
@@ -93,11 +106,26 @@ export class RefreshTokenFamilies {
         revoked.push(grant);
       }
     }
+    if (revoked.length > 0) this.onChange();
     return revoked;
   }
 
   clear(): void {
     this.grants.clear();
     this.tokens.clear();
+  }
+
+  snapshot(): FamiliesSnapshot {
+    return {
+      grants: [...this.grants.values()].map((g) => ({ ...g, scopes: [...g.scopes] })),
+      refreshTokens: [...this.tokens].map(([token, entry]) => ({ token, ...entry })),
+    };
+  }
+
+  /** Replaces everything with a snapshot (a state file from an earlier run). */
+  restore(snapshot: FamiliesSnapshot): void {
+    this.clear();
+    for (const grant of snapshot.grants) this.grants.set(grant.id, { ...grant, scopes: [...grant.scopes] });
+    for (const { token, grantId, issuedAt, disabledAt } of snapshot.refreshTokens) this.tokens.set(token, { grantId, issuedAt, disabledAt });
   }
 }

@@ -12,6 +12,12 @@ export interface SandboxOptions {
   callbackUrl: string;
   /** Milliseconds clock, injectable so tests can age codes and refresh tokens. */
   now?: () => number;
+  /**
+   * Keeps the signing key, grants, refresh/access token state and switches in this file, so a
+   * restarted sandbox still honours connections made before (see sandbox-state-file.ts).
+   * Without it everything lives in memory and a restart forgets every connection.
+   */
+  stateFile?: string;
 }
 
 export interface SandboxSwitches {

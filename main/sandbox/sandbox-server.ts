@@ -11,6 +11,7 @@ import type { SandboxContext } from './sandbox-context.js';
 import { createControl } from './sandbox-control.js';
 import { loadDefaultSeed, resolveSeed } from './sandbox-seed.js';
 import { SandboxState } from './sandbox-state.js';
+import { SandboxStateFile } from './sandbox-state-file.js';
 import { ADMIN_PREFIX, registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthorizeRoutes } from './routes/authorize-routes.js';
 import { registerConfluenceRoutes } from './routes/confluence-routes.js';
@@ -35,8 +36,15 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const now = options.now ?? Date.now;
 
   let baseUrl = '';
-  const state = new SandboxState(now);
-  const ctx: SandboxContext = { seed, state, signer: new AccessTokenSigner(() => baseUrl), now, baseUrl: () => baseUrl };
+  const stateFile = options.stateFile === undefined ? null : new SandboxStateFile(options.stateFile);
+  const persisted = stateFile?.load() ?? null;
+  const signer = new AccessTokenSigner(() => baseUrl, persisted?.signingKey);
+  // Every durable change is written before the request that caused it is answered.
+  const save = (): void => stateFile?.save({ signingKey: signer.key, durable: state.durableSnapshot() });
+  const state = new SandboxState(now, save);
+  if (persisted) state.restoreDurable(persisted.durable);
+  save();
+  const ctx: SandboxContext = { seed, state, signer, now, baseUrl: () => baseUrl };
   const control = createControl(ctx);
 
   // No logger: request logs would carry codes, secrets and tokens.

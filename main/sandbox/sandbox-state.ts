@@ -2,10 +2,12 @@
  * Everything the sandbox remembers between requests, in memory: switches, browser sessions,
  * authorize requests waiting for sign-in/consent, authorization codes, grants with their tokens,
  * and the token-request log tests read. One instance per started sandbox.
+ * The durable part (switches, grants, refresh and access tokens) can be snapshotted and restored
+ * for the optional state file; sessions, pending requests, codes and the log are short-lived.
  */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SWITCHES, type SandboxSwitches, type TokenRequestRecord } from './sandbox-api.js';
-import { RefreshTokenFamilies } from './refresh-token-families.js';
+import { RefreshTokenFamilies, type FamiliesSnapshot } from './refresh-token-families.js';
 import type { AccessTokenClaims } from './access-token.js';
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
@@ -35,7 +37,15 @@ export interface AuthorizationCode {
 
 interface IssuedAccessToken {
   grantId: string;
+  /** JWT exp, seconds: past it the token is useless and is not worth persisting. */
+  exp: number;
   expired: boolean;
+}
+
+/** What survives a restart when a state file is used. */
+export interface DurableState extends FamiliesSnapshot {
+  switches: SandboxSwitches;
+  accessTokens: Array<IssuedAccessToken & { jti: string }>;
 }
 
 export const randomId = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -45,11 +55,15 @@ export class SandboxState {
   readonly sessions = new Map<string, string>();
   private readonly pending = new Map<string, PendingAuthorization>();
   readonly codes = new Map<string, AuthorizationCode>();
-  readonly families = new RefreshTokenFamilies();
+  readonly families = new RefreshTokenFamilies(() => this.onDurableChange());
   private readonly accessTokens = new Map<string, IssuedAccessToken>();
   private readonly tokenLog: TokenRequestRecord[] = [];
 
-  constructor(readonly now: () => number) {}
+  /** onDurableChange runs after every change to the durable part (see DurableState). */
+  constructor(
+    readonly now: () => number,
+    private readonly onDurableChange: () => void = () => {},
+  ) {}
 
   switches(): SandboxSwitches {
     return { ...this.currentSwitches };
@@ -57,6 +71,7 @@ export class SandboxState {
 
   setSwitches(patch: Partial<SandboxSwitches>): void {
     this.currentSwitches = { ...this.currentSwitches, ...patch };
+    this.onDurableChange();
   }
 
   reset(): void {
@@ -67,6 +82,26 @@ export class SandboxState {
     this.families.clear();
     this.accessTokens.clear();
     this.tokenLog.length = 0;
+    this.onDurableChange();
+  }
+
+  durableSnapshot(): DurableState {
+    const nowSeconds = this.now() / 1000;
+    return {
+      switches: this.switches(),
+      ...this.families.snapshot(),
+      accessTokens: [...this.accessTokens]
+        .filter(([, token]) => token.exp > nowSeconds)
+        .map(([jti, token]) => ({ jti, ...token })),
+    };
+  }
+
+  /** Replaces the durable part; the short-lived part starts empty. */
+  restoreDurable(durable: DurableState): void {
+    this.currentSwitches = { ...DEFAULT_SWITCHES, ...durable.switches };
+    this.families.restore(durable);
+    this.accessTokens.clear();
+    for (const { jti, grantId, exp, expired } of durable.accessTokens) this.accessTokens.set(jti, { grantId, exp, expired });
   }
 
   addPending(request: Omit<PendingAuthorization, 'id' | 'createdAt'>): PendingAuthorization {
@@ -108,7 +143,8 @@ export class SandboxState {
   }
 
   rememberAccessToken(claims: AccessTokenClaims): void {
-    this.accessTokens.set(claims.jti, { grantId: claims.grant_id, expired: false });
+    this.accessTokens.set(claims.jti, { grantId: claims.grant_id, exp: claims.exp, expired: false });
+    this.onDurableChange();
   }
 
   /** Tokens from another run, expired on demand, or of a revoked grant do not count. */
@@ -125,6 +161,7 @@ export class SandboxState {
         count += 1;
       }
     }
+    if (count > 0) this.onDurableChange();
     return count;
   }
 

@@ -1,6 +1,9 @@
 /**
  * Standalone sandbox: `tsx main/sandbox/start.ts`.
- * SANDBOX_PORT (default 4599), CONNECTDESK_CALLBACK_URL (default the app's callback URL).
+ * SANDBOX_PORT (default 4599), CONNECTDESK_CALLBACK_URL (default the app's callback URL),
+ * SANDBOX_STATE_FILE (optional): a JSON file where the sandbox keeps its signing key, grants,
+ * refresh/access token state and switches, so connections survive a restart of the sandbox.
+ * Unset: everything is in memory and every restart forgets all connections.
  */
 import { DEFAULT_CALLBACK_URL } from '../core/atlassian/environment.js';
 import { startSandbox } from './sandbox-server.js';
@@ -18,12 +21,14 @@ function portFromEnv(value: string | undefined): number {
 async function main(): Promise<void> {
   const callbackUrl = process.env.CONNECTDESK_CALLBACK_URL || DEFAULT_CALLBACK_URL;
   const seed = loadDefaultSeed();
-  const sandbox = await startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT), callbackUrl, seed });
+  const stateFile = process.env.SANDBOX_STATE_FILE || undefined;
+  const sandbox = await startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT), callbackUrl, seed, stateFile });
   const lines = [
     `Atlassian sandbox listening on ${sandbox.url}`,
     `  Developer console: ${sandbox.url}/`,
     `  Callback URL registered on the apps: ${callbackUrl}`,
     `  Managed app: ${sandbox.managedApp.clientId} (${sandbox.managedApp.label})`,
+    `  State file: ${stateFile ?? '(none: state is lost when the sandbox stops)'}`,
     `  Demo sign-in: demo@example.com / connectdesk`,
     ...seed.users.map((u) => `    ${u.email.padEnd(24)} ${u.demonstrates}`),
     'Press Ctrl+C to stop.',

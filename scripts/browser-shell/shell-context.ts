@@ -6,7 +6,7 @@ import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
 import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
 import { SecretVault } from '../../main/core/vault/secret-vault.js';
-import { EnvironmentRegistry, sandboxHelpText } from '../../main/environments/environment-registry.js';
+import { EnvironmentRegistry, sandboxHelpText, sandboxStateFileIn } from '../../main/environments/environment-registry.js';
 import type { EnvironmentSettings } from '../../main/environments/environment-settings.js';
 import type { IpcContext } from '../../main/ipc/ipc-context.js';
 
@@ -31,7 +31,7 @@ export async function createShellContext(options: {
   const store = new ConnectionStore(openConfDocumentFile(options.dataDir), { defaultEnvironmentId: options.settings.CONNECTDESK_ENVIRONMENT });
   const protector = new DevelopmentKeyProtector();
   const vault = await SecretVault.open(store, protector);
-  const environments = new EnvironmentRegistry(options.settings);
+  const environments = new EnvironmentRegistry(options.settings, { sandboxStateFile: sandboxStateFileIn(options.dataDir) });
   const authorizer = new LoopbackAuthorizer(options.openUrl);
   const services: ServiceContext = { store, vault, resolveEnvironment: environments.resolve, authorizer, emit: options.emit };
   const ipc: IpcContext = {

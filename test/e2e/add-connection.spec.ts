@@ -55,7 +55,8 @@ test('a new user adds two Confluence Cloud connections and still has them after 
     await ui.checkConnection(name);
     const result = page.getByRole('dialog');
     await expect(result.getByText('Confluence answers')).toBeVisible();
-    await expect(result.getByText(/failed/i)).toHaveCount(0);
+    await expect(result.getByText('The connection works.')).toBeVisible();
+    await expect(result.getByText(/: failed/)).toHaveCount(0);
     await result.getByRole('button', { name: /close/i }).first().click();
   }
 

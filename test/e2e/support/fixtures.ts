@@ -17,17 +17,21 @@ export interface World {
 export interface WorldOptions {
   /** Let the shell use a callback URL other than the one registered on the sandbox's apps. */
   unregisteredCallback: boolean;
+  /** The shell starts the sandbox inside itself (as the app does) instead of using a separate process. */
+  inProcessSandbox: boolean;
 }
 
 export const test = base.extend<WorldOptions & { world: World }>({
   unregisteredCallback: [false, { option: true }],
-  world: async ({ unregisteredCallback }, use, testInfo) => {
+  inProcessSandbox: [false, { option: true }],
+  world: async ({ unregisteredCallback, inProcessSandbox }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-data-'));
     const logDir = testInfo.outputPath('logs');
     const registered = `http://localhost:${await freePort()}/oauth/callback`;
     const callbackUrl = unregisteredCallback ? `http://localhost:${await freePort()}/oauth/callback` : registered;
     const sandbox = await startSandboxProcess({ callbackUrl: registered, logDir });
-    let shell: RunningProcess = await startShellProcess({ dataDir, sandboxUrl: sandbox.url, callbackUrl, logDir });
+    const shellSandbox = inProcessSandbox ? null : sandbox.url;
+    let shell: RunningProcess = await startShellProcess({ dataDir, sandboxUrl: shellSandbox, callbackUrl, logDir });
     await use({
       sandboxUrl: sandbox.url,
       get shellUrl() {
@@ -38,7 +42,7 @@ export const test = base.extend<WorldOptions & { world: World }>({
       logDir,
       restartShell: async () => {
         await shell.stop();
-        shell = await startShellProcess({ dataDir, sandboxUrl: sandbox.url, callbackUrl, logDir });
+        shell = await startShellProcess({ dataDir, sandboxUrl: shellSandbox, callbackUrl, logDir });
         return shell.url;
       },
     });

@@ -62,7 +62,8 @@ export function startSandboxProcess(options: { callbackUrl: string; logDir: stri
   );
 }
 
-export function startShellProcess(options: { dataDir: string; sandboxUrl: string; callbackUrl: string; logDir: string; env?: Record<string, string> }): Promise<RunningProcess> {
+/** `sandboxUrl: null` lets the shell start its own sandbox in-process, as the app does. */
+export function startShellProcess(options: { dataDir: string; sandboxUrl: string | null; callbackUrl: string; logDir: string; env?: Record<string, string> }): Promise<RunningProcess> {
   mkdirSync(options.logDir, { recursive: true });
   return startTsProcess(
     'scripts/browser-shell/start.ts',
@@ -70,7 +71,7 @@ export function startShellProcess(options: { dataDir: string; sandboxUrl: string
       CONNECTDESK_SHELL_PORT: '0',
       CONNECTDESK_DATA_DIR: options.dataDir,
       CONNECTDESK_ENVIRONMENT: 'sandbox',
-      CONNECTDESK_SANDBOX_URL: options.sandboxUrl,
+      ...(options.sandboxUrl ? { CONNECTDESK_SANDBOX_URL: options.sandboxUrl } : {}),
       CONNECTDESK_CALLBACK_URL: options.callbackUrl,
       ...options.env,
     },
