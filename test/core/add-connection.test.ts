@@ -76,6 +76,31 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
   });
 
+  it('an access token Atlassian stopped accepting early is refreshed once, then works', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    await h.finished(h.coordinator.begin(draft()).attemptId);
+    const id = h.store.listConnections()[0]!.id;
+    sandbox.control.expireAccessTokens();
+    const result = await checkConnection(h.ctx, id);
+    expect(result.ok).toBe(true);
+    const refreshes = sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token');
+    expect(refreshes).toHaveLength(1);
+    // E3: no token request carries state.
+    expect(sandbox.control.tokenRequests().every((r) => !('state' in r.body))).toBe(true);
+  });
+
+  it('T3: a revoked grant → Needs reconnect with the reason, and no retry loop', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    await h.finished(h.coordinator.begin(draft()).attemptId);
+    const id = h.store.listConnections()[0]!.id;
+    sandbox.control.revokeGrant();
+    const result = await checkConnection(h.ctx, id);
+    expect(result.ok).toBe(false);
+    expect(result.connection.status).toBe('needs-reconnect');
+    expect(result.connection.statusReason?.code).toBe('ATLASSIAN_INVALID_GRANT');
+    expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
+  });
+
   it('T2: without offline_access the connection warns that it will need reconnecting', async () => {
     h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
     const scopes = draft().scopes.filter((s) => s !== 'offline_access');

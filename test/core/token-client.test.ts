@@ -4,6 +4,7 @@ import { buildAuthorizationRequest } from '../../main/core/oauth/authorization-r
 import { matchCallback } from '../../main/core/oauth/callback-matcher.js';
 import { exchangeCode, isLoopbackHttp, validateCallback, type OAuthClientConfig } from '../../main/core/oauth/token-client.js';
 import { CALLBACK_URL, runConsent, startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { startSandbox } from '../../main/sandbox/index.js';
 
 let sandbox: TestSandbox;
 let client: OAuthClientConfig;
@@ -67,6 +68,23 @@ describe('token client (oauth4webapi against the sandbox)', () => {
       validateCallback(client, new URLSearchParams('error=access_denied&error_description=User%20did%20not%20authorize&state=expected'), 'expected'),
     ).toThrow(expect.objectContaining({ code: 'OAUTH_CONSENT_DECLINED' }));
     expect(() => validateCallback(client, new URLSearchParams('error=server_error&state=expected'), 'expected')).toThrow(expect.objectContaining({ code: 'OAUTH_AUTHORIZATION_ERROR' }));
+  });
+
+  it('E2: a callback registered without a trailing slash is sent byte-for-byte to /authorize and /oauth/token', async () => {
+    const bare = 'http://localhost:4200';
+    const other = await startSandbox({ port: 0, callbackUrl: bare });
+    try {
+      const env = sandboxEnvironment(other.url, { callbackUrl: bare, managedApp: other.managedApp });
+      const c: OAuthClientConfig = { endpoints: env.endpoints, clientId: other.managedApp.clientId, clientSecret: other.managedApp.clientSecret };
+      const request = await buildAuthorizationRequest({ endpoints: c.endpoints, clientId: c.clientId, redirectUri: bare, scopes: ['search:confluence'] });
+      expect(new URL(request.url).searchParams.get('redirect_uri')).toBe(bare);
+      const callback = await runConsent(other, { rawQuery: new URL(request.url).search.slice(1), email: 'solo@example.com' });
+      const params = validateCallback(c, matchCallback(callback.toString(), bare)!.params, request.state);
+      await exchangeCode(c, { callbackParams: params, redirectUri: request.redirectUri, codeVerifier: request.codeVerifier, requestedScopes: request.scopes });
+      expect(other.control.tokenRequests()[0]?.body.redirect_uri).toBe(bare);
+    } finally {
+      await other.close();
+    }
   });
 
   it('allows plain http only for loopback hosts', () => {

@@ -18,7 +18,10 @@ const electronBinaryAvailable = electronBinary !== null;
 if (!electronBinaryAvailable && process.env.CONNECTDESK_REQUIRE_ELECTRON === '1') {
   throw new Error('CONNECTDESK_REQUIRE_ELECTRON=1 but no Electron binary was found in node_modules/electron/dist');
 }
-test.skip(!electronBinaryAvailable, 'Electron binary not available on this machine (cannot be downloaded here); runs in GitHub Actions');
+const SKIP_REASON = 'Electron binary not available on this machine (it cannot be downloaded here); this test runs in the GitHub Actions workflow';
+// Reporters other than json do not print skip reasons: say it where people look.
+if (!electronBinaryAvailable) console.log(`Skipping the Electron e2e test: ${SKIP_REASON}.`);
+test.skip(!electronBinaryAvailable, SKIP_REASON);
 
 let workDir = '';
 let sandbox: RunningProcess | null = null;

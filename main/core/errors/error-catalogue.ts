@@ -80,8 +80,8 @@ export const errorCatalogue = {
     remediation: 'Reconnect and include the missing scope (it must also be enabled on the OAuth app).',
   },
   ATLASSIAN_TOKEN_REJECTED: {
-    message: 'Atlassian did not accept the access token.',
-    remediation: 'Check the connection; ConnectDesk refreshes the token once. If it still fails, reconnect.',
+    message: 'Atlassian did not accept the access token, even after ConnectDesk refreshed it.',
+    remediation: 'Reconnect to sign in again. If it keeps happening, check whether the OAuth app or your account changed.',
   },
   TOKEN_EXPIRED: {
     message: 'The access token has expired and no refresh token is available.',

@@ -28,9 +28,13 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  * Unseals the access token, refreshing it when it is about to expire (the rotated refresh token is
  * saved before anything uses the new access token: case T5).
  */
-async function usableAccessToken(ctx: ServiceContext, record: ConnectionRecord): Promise<{ token: string; record: ConnectionRecord }> {
+async function usableAccessToken(
+  ctx: ServiceContext,
+  record: ConnectionRecord,
+  options: { forceRefresh?: boolean } = {},
+): Promise<{ token: string; record: ConnectionRecord }> {
   const now = nowOf(ctx);
-  if (new Date(record.tokens.accessExpiresAt).getTime() - REFRESH_MARGIN_MS > now.getTime()) {
+  if (!options.forceRefresh && new Date(record.tokens.accessExpiresAt).getTime() - REFRESH_MARGIN_MS > now.getTime()) {
     return { token: ctx.vault.unseal(record.tokens.access, secretContext.accessToken(record.id)), record };
   }
   if (!record.tokens.refresh) throw new AppError('TOKEN_EXPIRED');
@@ -71,6 +75,24 @@ export async function checkConnection(ctx: ServiceContext, connectionId: string)
     }
   };
 
+  let refreshedAfterRejection = false;
+  /**
+   * Access tokens have been seen to stop working before they expire: a 401 that is not a scope
+   * failure gets one refresh and one retry. A scope failure is never "fixed" by refreshing.
+   */
+  const withToken = async <T>(call: (accessToken: string) => Promise<T>): Promise<T> => {
+    try {
+      return await call(token!);
+    } catch (error) {
+      if (refreshedAfterRejection || !(error instanceof AppError) || error.code !== 'ATLASSIAN_TOKEN_REJECTED') throw error;
+      refreshedAfterRejection = true;
+      const usable = await usableAccessToken(ctx, record, { forceRefresh: true });
+      token = usable.token;
+      record = usable.record;
+      return call(token);
+    }
+  };
+
   const environment = await ctx.resolveEnvironment(record.environmentId);
   const ok =
     (await step('Access token usable', async () => {
@@ -79,13 +101,13 @@ export async function checkConnection(ctx: ServiceContext, connectionId: string)
       record = usable.record;
     })) &&
     (await step('Site still accessible', async () => {
-      const sites = confluenceSites(await fetchAccessibleResources(environment.endpoints.accessibleResourcesUrl, token!, ctx.fetch));
-      if (!sites.some((s) => s.cloudId === record.site.cloudId)) {
+      const resources = await withToken((t) => fetchAccessibleResources(environment.endpoints.accessibleResourcesUrl, t, ctx.fetch));
+      if (!confluenceSites(resources).some((s) => s.cloudId === record.site.cloudId)) {
         throw new AppError('NO_CONFLUENCE_SITE', { message: `The site ${record.site.name} is no longer available to this connection.` });
       }
     })) &&
     (await step('Confluence answers', async () => {
-      await fetchCurrentUser(environment.endpoints.apiBaseUrl, record.site.cloudId, token!, ctx.fetch);
+      await withToken((t) => fetchCurrentUser(environment.endpoints.apiBaseUrl, record.site.cloudId, t, ctx.fetch));
     }));
 
   const failure = steps.find((s) => !s.ok)?.error;
