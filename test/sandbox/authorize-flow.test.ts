@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CALLBACK_URL,
   TestBrowser,
@@ -8,18 +8,11 @@ import {
   location,
   postToken,
   runConsent,
-  startTestSandbox,
+  useTestSandbox,
   type TestSandbox,
 } from './sandbox-test-kit.js';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.close();
-});
-beforeEach(() => sb.control.reset());
+const sb = useTestSandbox();
 
 describe('authorize → sign-in → consent → code → token', () => {
   it('walks the whole flow through the HTML forms and exchanges the code', async () => {

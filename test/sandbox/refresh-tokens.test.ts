@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DAY, MINUTE, bearerGet, connect, postToken, refreshBody, startTestSandbox, type TestSandbox, type TokenSet } from './sandbox-test-kit.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DAY, MINUTE, bearerGet, connect, postToken, refreshBody, useTestSandbox, type TestSandbox, type TokenSet } from './sandbox-test-kit.js';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.close();
-});
-beforeEach(() => sb.control.reset());
+const sb = useTestSandbox();
 
 const INVALID_REFRESH = { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' };
 

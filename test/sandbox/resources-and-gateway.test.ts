@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearerGet, connect, startTestSandbox, type TestSandbox } from './sandbox-test-kit.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bearerGet, connect, useTestSandbox, type TestSandbox } from './sandbox-test-kit.js';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.close();
-});
-beforeEach(() => sb.control.reset());
+const sb = useTestSandbox();
 
 const ACME = 'a3f1c9e2-7b4d-4e8a-9c61-2d5e8f0b1a01';
 const ACME_DOCS = 'b7d24e10-3c9a-4f6e-8b12-5a7c9e1d2b02';

@@ -3,6 +3,7 @@
  * a tiny cookie jar, HTML forms read back from the pages.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 
 export const CALLBACK_URL = 'http://localhost:47615/oauth/callback';
@@ -29,6 +30,27 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
   };
   const sandbox = await startSandbox({ port: 0, callbackUrl: CALLBACK_URL, now: () => clock.now, stateFile: options.stateFile });
   return Object.assign(sandbox, { clock });
+}
+
+/**
+ * One sandbox for the whole test file, reset before each test. The returned handle always
+ * points at the running sandbox (it is started in beforeAll).
+ */
+export function useTestSandbox(): TestSandbox {
+  let current: TestSandbox | null = null;
+  beforeAll(async () => {
+    current = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => current?.control.reset());
+  return new Proxy({} as TestSandbox, {
+    get: (_target, key) => {
+      if (!current) throw new Error('the test sandbox is not started yet (use it inside a test or hook)');
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 /** One browser partition: its own cookies; redirects are read, never followed. */

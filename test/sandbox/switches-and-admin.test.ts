@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { confluenceCloud } from '../../main/core/connectors/confluence-cloud.js';
 import { loadDefaultSeed, parseSeed, startSandbox } from '../../main/sandbox/index.js';
 import { resolveSeed } from '../../main/sandbox/sandbox-seed.js';
@@ -13,18 +13,11 @@ import {
   postToken,
   refreshBody,
   runConsent,
-  startTestSandbox,
+  useTestSandbox,
   type TestSandbox,
 } from './sandbox-test-kit.js';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.close();
-});
-beforeEach(() => sb.control.reset());
+const sb = useTestSandbox();
 
 const admin = (path: string, body?: unknown): Promise<Response> =>
   fetch(`${sb.url}/__admin/${path}`, {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CALLBACK_URL,
   DEFAULT_SCOPES,
@@ -7,18 +7,11 @@ import {
   postToken,
   pkcePair,
   runConsent,
-  startTestSandbox,
+  useTestSandbox,
   type TestSandbox,
 } from './sandbox-test-kit.js';
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.close();
-});
-beforeEach(() => sb.control.reset());
+const sb = useTestSandbox();
 
 const freshCode = async (run: Parameters<typeof runConsent>[1] = {}): Promise<string> =>
   (await runConsent(sb, run)).searchParams.get('code') ?? '';
