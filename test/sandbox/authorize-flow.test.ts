@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_URL,
   TestBrowser,
@@ -9,7 +9,6 @@ import {
   postToken,
   runConsent,
   useTestSandbox,
-  type TestSandbox,
 } from './sandbox-test-kit.js';
 
 const sb = useTestSandbox();

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { DAY, MINUTE, bearerGet, connect, postToken, refreshBody, useTestSandbox, type TestSandbox, type TokenSet } from './sandbox-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { DAY, MINUTE, bearerGet, connect, postToken, refreshBody, useTestSandbox, type TokenSet } from './sandbox-test-kit.js';
 
 const sb = useTestSandbox();
 

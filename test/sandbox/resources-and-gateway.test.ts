@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bearerGet, connect, useTestSandbox, type TestSandbox } from './sandbox-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { bearerGet, connect, useTestSandbox, } from './sandbox-test-kit.js';
 
 const sb = useTestSandbox();
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confluenceCloud } from '../../main/core/connectors/confluence-cloud.js';
 import { loadDefaultSeed, parseSeed, startSandbox } from '../../main/sandbox/index.js';
 import { resolveSeed } from '../../main/sandbox/sandbox-seed.js';
@@ -14,7 +14,6 @@ import {
   refreshBody,
   runConsent,
   useTestSandbox,
-  type TestSandbox,
 } from './sandbox-test-kit.js';
 
 const sb = useTestSandbox();

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_URL,
   DEFAULT_SCOPES,
@@ -8,7 +8,6 @@ import {
   pkcePair,
   runConsent,
   useTestSandbox,
-  type TestSandbox,
 } from './sandbox-test-kit.js';
 
 const sb = useTestSandbox();
