@@ -1,4 +1,5 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import type { FakeBridge } from './fake-bridge';
 
@@ -30,4 +31,22 @@ export async function finishSignIn(fake: FakeBridge) {
     fake.completeSignIn();
     await new Promise((resolve) => setTimeout(resolve, 5));
   });
+}
+
+/** Waits until a button that arms after a moment (Accept, Cancel sign-in) takes clicks. */
+export async function whenArmed(button: HTMLElement): Promise<HTMLElement> {
+  await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'), { timeout: 3000 });
+  return button;
+}
+
+/** Accept on the Permissions step, once it is armed. */
+export async function acceptPermissions(user: UserEvent) {
+  const accept = within(dialog()).getByRole('button', { name: 'Accept' });
+  await user.click(await whenArmed(accept));
+}
+
+/** Cancel sign-in on the Sign in step, once it is armed. */
+export async function cancelSignIn(user: UserEvent) {
+  const cancel = within(dialog()).getByRole('button', { name: 'Cancel sign-in' });
+  await user.click(await whenArmed(cancel));
 }

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { invalidClientError } from './fake-bridge';
 import { defaultScopes } from './fixtures';
-import { currentStep, dialog, finishSignIn, flush, openSettings } from './add-connection-helpers';
+import { acceptPermissions, cancelSignIn, currentStep, dialog, finishSignIn, flush, openSettings, whenArmed } from './add-connection-helpers';
 import { renderApp } from './render-app';
 
 describe('add connection', () => {
@@ -44,10 +44,10 @@ describe('add connection', () => {
     expect(within(d).getByRole('heading', { name: 'Stay connected' })).toBeInTheDocument();
     expect(within(d).getByText(/Atlassian asks you to sign in/)).toBeInTheDocument();
 
-    await user.click(within(d).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     expect(currentStep()).toContain('Sign in');
     const progress = await within(d).findByRole('list', { name: 'Sign-in progress' });
-    await waitFor(() => expect(progress.querySelector('[aria-current="step"]')).toHaveTextContent('Finish signing in in the Atlassian window'));
+    await waitFor(() => expect(progress.querySelector('[aria-current="step"]')).toHaveTextContent('Finish signing in to Atlassian in the sign-in window'));
     const [draft] = fake.callsTo('connections:begin-authorization');
     expect(draft).toMatchObject({ connectorId: 'confluence-cloud', folderId: 'shared', name: 'Confluence Cloud', authType: 'managed', scopes: defaultScopes });
     expect(draft).not.toHaveProperty('clientSecret');
@@ -85,7 +85,7 @@ describe('add connection', () => {
     await user.click(within(d).getByRole('button', { name: 'Show all Confluence scopes' }));
     await user.click(within(d).getByRole('checkbox', { name: 'read:page:confluence' }));
     await user.click(within(d).getByRole('button', { name: 'Connect' }));
-    await user.click(within(d).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     await finishSignIn(fake);
     expect(await within(d).findByRole('heading', { name: 'Confluence Cloud is connected' })).toBeInTheDocument();
     expect(fake.callsTo('connections:begin-authorization')[0]).toMatchObject({
@@ -109,7 +109,7 @@ describe('add connection', () => {
     await user.type(within(d).getByLabelText('Client secret'), 'wrong-secret');
     await user.click(within(d).getByRole('checkbox', { name: 'search:confluence' }));
     await user.click(within(d).getByRole('button', { name: 'Connect' }));
-    await user.click(within(d).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     await finishSignIn(fake);
 
     expect(currentStep()).toContain('Settings');
@@ -128,7 +128,7 @@ describe('add connection', () => {
     await user.clear(within(d).getByLabelText('Client secret'));
     await user.type(within(d).getByLabelText('Client secret'), 'right-secret');
     await user.click(within(d).getByRole('button', { name: 'Connect' }));
-    await user.click(within(d).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     expect(within(d).queryByRole('alert')).not.toBeInTheDocument();
     const calls = fake.callsTo('connections:begin-authorization');
     expect(calls).toHaveLength(2);
@@ -140,9 +140,9 @@ describe('add connection', () => {
     await openSettings(user);
     const d = dialog();
     await user.click(within(d).getByRole('button', { name: 'Connect' }));
-    await user.click(within(d).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     await flush();
-    await user.click(within(d).getByRole('button', { name: 'Cancel sign-in' }));
+    await cancelSignIn(user);
     expect(fake.callsTo('connections:cancel-authorization')).toEqual([{ attemptId: 'attempt-1' }]);
     await flush();
     expect(currentStep()).toContain('Settings');
@@ -154,7 +154,7 @@ describe('add connection', () => {
     const { fake, user } = renderApp();
     await openSettings(user);
     await user.click(within(dialog()).getByRole('button', { name: 'Connect' }));
-    await user.click(within(dialog()).getByRole('button', { name: 'Accept' }));
+    await acceptPermissions(user);
     await flush();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -165,7 +165,7 @@ describe('add connection', () => {
     const { fake, user } = renderApp();
     await openSettings(user);
     await user.click(within(dialog()).getByRole('button', { name: 'Connect' }));
-    const accept = within(dialog()).getByRole('button', { name: 'Accept' });
+    const accept = await whenArmed(within(dialog()).getByRole('button', { name: 'Accept' }));
     await user.dblClick(accept);
     await flush();
     expect(fake.callsTo('connections:begin-authorization')).toHaveLength(1);

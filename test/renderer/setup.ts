@@ -25,4 +25,5 @@ beforeAll(() => {
 
 afterEach(() => {
   cleanup();
+  localStorage.clear();
 });

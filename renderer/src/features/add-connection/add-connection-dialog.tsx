@@ -46,6 +46,7 @@ export function AddConnectionDialog() {
       title="Add connection"
       description={descriptions[step]}
       size="lg"
+      returnFocus={() => document.querySelector<HTMLElement>('[data-add-connection]')}
     >
       <Stepper current={step} />
       {step === 'connector' ? <ConnectorStep onCancel={close} /> : null}

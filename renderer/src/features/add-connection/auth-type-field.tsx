@@ -1,5 +1,5 @@
-import { RadioGroup } from 'radix-ui';
 import type { CreationContextDto } from '../../../../preload/contract';
+import { ChoiceList, type ChoiceOption } from '../../components/choice-list';
 import type { AuthType } from './draft-form';
 
 /** Managed app (the environment's OAuth app) or the user's own OAuth 2.0 app. */
@@ -13,7 +13,7 @@ export function AuthTypeField({
   onChange: (value: AuthType) => void;
 }) {
   const managed = context.managedApp;
-  const options: { value: AuthType; label: string; description: string; disabled: boolean }[] = [
+  const options: ChoiceOption<AuthType>[] = [
     {
       value: 'managed',
       label: 'OAuth 2.0 Authorization code',
@@ -26,7 +26,6 @@ export function AuthTypeField({
       value: 'byo',
       label: 'Bring your own OAuth 2.0 app',
       description: 'Use the client ID and client secret of an OAuth 2.0 (3LO) app you registered in the Atlassian developer console.',
-      disabled: false,
     },
   ];
   return (
@@ -34,34 +33,7 @@ export function AuthTypeField({
       <span className="field-label" id="auth-type-label">
         Authentication type
       </span>
-      <RadioGroup.Root
-        className="choice-list"
-        aria-labelledby="auth-type-label"
-        value={value}
-        onValueChange={(v) => onChange(v as AuthType)}
-      >
-        {options.map((option) => (
-          <label key={option.value} className="choice" data-checked={value === option.value || undefined} data-disabled={option.disabled || undefined}>
-            <RadioGroup.Item
-              className="radio"
-              value={option.value}
-              disabled={option.disabled}
-              aria-labelledby={`auth-${option.value}-label`}
-              aria-describedby={`auth-${option.value}-desc`}
-            >
-              <RadioGroup.Indicator className="radio-indicator" />
-            </RadioGroup.Item>
-            <span className="choice-text">
-              <span className="choice-label" id={`auth-${option.value}-label`}>
-                {option.label}
-              </span>
-              <span className="choice-description" id={`auth-${option.value}-desc`}>
-                {option.description}
-              </span>
-            </span>
-          </label>
-        ))}
-      </RadioGroup.Root>
+      <ChoiceList labelledBy="auth-type-label" value={value} onChange={onChange} options={options} />
     </div>
   );
 }

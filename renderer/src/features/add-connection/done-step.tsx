@@ -19,7 +19,7 @@ export function DoneStep({ onDone }: { onDone: () => void }) {
           <dl className="facts done-facts">
             <dt>Connection</dt>
             <dd>
-              {connection.name} <StatusPill status={connection.status} />
+              <span className="user-text">{connection.name}</span> <StatusPill status={connection.status} />
             </dd>
             <dt>Site</dt>
             <dd>{connection.site ? `${connection.site.name} (${connection.site.url})` : 'No site'}</dd>

@@ -15,6 +15,11 @@ export interface DraftForm {
 export type DraftField = 'folderId' | 'name' | 'clientId' | 'clientSecret' | 'scopes';
 export type FieldErrors = Partial<Record<DraftField, string>>;
 
+/** The longest connection name main accepts (contract: connectionDraftSchema). */
+export const NAME_MAX_LENGTH = 120;
+/** From this length on, the Settings step shows how many characters are left. */
+export const NAME_COUNTER_FROM = 100;
+
 export const emptyForm: DraftForm = { folderId: '', name: '', authType: 'managed', clientId: '', clientSecret: '', scopes: [] };
 
 export function initialForm(context: CreationContextDto, folderId: string): DraftForm {
@@ -34,7 +39,7 @@ export function validateForm(form: DraftForm, context: CreationContextDto): Fiel
   if (!form.folderId) errors.folderId = 'Choose a folder';
   const name = form.name.trim();
   if (!name) errors.name = 'Enter a connection name';
-  else if (name.length > 120) errors.name = 'Use 120 characters or fewer';
+  else if (name.length > NAME_MAX_LENGTH) errors.name = `Use ${NAME_MAX_LENGTH} characters or fewer`;
   if (form.authType === 'managed' && !context.managedApp.available) {
     errors.clientId = 'The managed app is not available here: bring your own OAuth 2.0 app';
   }

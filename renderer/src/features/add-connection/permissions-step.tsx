@@ -1,17 +1,30 @@
+import { useEffect, useRef } from 'react';
 import { Button } from '../../components/button';
 import { InfoNote } from '../../components/banner';
+import { useArmed } from '../../components/use-armed';
 import { useAddConnectionStore } from './add-connection-store';
 import { groupScopes, joinLabels, selectedScopes } from './scope-groups';
 
 const spaceGroups = new Set(['update', 'view', 'search']);
 
-/** Step 3: what ConnectDesk will be allowed to do, in the words Atlassian's consent screen uses. */
+/**
+ * Step 3: what ConnectDesk will be allowed to do, in the words Atlassian's consent screen uses.
+ * Like a browser's permission prompt, it cannot be accepted by accident: focus starts on the
+ * summary, not on Accept, and Accept ignores activation for a moment after the step appears
+ * (Connect sits where Accept is, so a double-click or a second Enter would otherwise accept).
+ */
 export function PermissionsStep({ onCancel }: { onCancel: () => void }) {
   const context = useAddConnectionStore((s) => s.context);
   const form = useAddConnectionStore((s) => s.form);
   const accept = useAddConnectionStore((s) => s.accept);
   const beginning = useAddConnectionStore((s) => s.beginning);
   const goTo = useAddConnectionStore((s) => s.goTo);
+  const armed = useArmed();
+  const summary = useRef<HTMLParagraphElement>(null);
+  const hasContext = context !== null;
+  useEffect(() => {
+    if (hasContext) summary.current?.focus({ preventScroll: true });
+  }, [hasContext]);
   if (!context) return null;
 
   const groups = groupScopes(context, selectedScopes(context, form.scopes));
@@ -22,7 +35,7 @@ export function PermissionsStep({ onCancel }: { onCancel: () => void }) {
     <>
       {/* Focusable so keyboard users can scroll a long list of permissions. */}
       <div className="step-body form-stack" tabIndex={0} role="group" aria-label="Permissions to review">
-        <p className="permissions-headline">
+        <p className="permissions-headline" ref={summary} tabIndex={-1}>
           {verbs.length ? (
             <>
               ConnectDesk will be able to{' '}
@@ -41,7 +54,7 @@ export function PermissionsStep({ onCancel }: { onCancel: () => void }) {
           )}
         </p>
         <p className="section-text">
-          Connection <strong>{form.name.trim()}</strong> · {form.authType === 'managed' ? context.managedApp.label : 'your own OAuth 2.0 app'} ·{' '}
+          Connection <strong className="user-text">{form.name.trim()}</strong> · {form.authType === 'managed' ? context.managedApp.label : 'your own OAuth 2.0 app'} ·{' '}
           {context.environment.label}
         </p>
         <div className="permission-groups">
@@ -70,7 +83,7 @@ export function PermissionsStep({ onCancel }: { onCancel: () => void }) {
         <Button onClick={() => goTo('settings')}>Back</Button>
         <div className="toolbar-spacer" />
         <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" busy={beginning} onClick={() => void accept()} autoFocus>
+        <Button variant="primary" busy={beginning} unarmed={!armed} onClick={() => void accept()}>
           Accept
         </Button>
       </div>

@@ -94,7 +94,7 @@ export function ScopePicker({
         onClick={() => setShowAll((v) => !v)}
       >
         <ChevronIcon className="disclosure-icon" />
-        Show all Confluence scopes
+        {showAll ? 'Hide other Confluence scopes' : 'Show all Confluence scopes'}
         {extraSelected > 0 ? <span className="disclosure-count">{extraSelected} selected</span> : null}
       </button>
       <div id={`${idPrefix}-all`} hidden={!showAll} className="scope-more">

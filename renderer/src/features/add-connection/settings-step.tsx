@@ -10,6 +10,7 @@ import { useAddConnectionStore } from './add-connection-store';
 import { AuthTypeField } from './auth-type-field';
 import { CallbackUrlField } from './callback-url-field';
 import { ClientCredentialsFields } from './client-credentials-fields';
+import { NAME_COUNTER_FROM, NAME_MAX_LENGTH } from './draft-form';
 import { ScopePicker } from './scope-picker';
 
 /** Step 2, the connection creation page. Everything typed here survives failures and Back. */
@@ -93,9 +94,20 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
               </select>
             )}
           </Field>
-          <Field label="Connection name" error={errors.name}>
+          <Field
+            label="Connection name"
+            error={errors.name}
+            hint={form.name.length >= NAME_COUNTER_FROM ? `${form.name.length} of ${NAME_MAX_LENGTH} characters` : undefined}
+          >
             {(props) => (
-              <input {...props} className="input" autoComplete="off" maxLength={200} value={form.name} onChange={(e) => updateForm({ name: e.target.value })} />
+              <input
+                {...props}
+                className="input"
+                autoComplete="off"
+                maxLength={NAME_MAX_LENGTH}
+                value={form.name}
+                onChange={(e) => updateForm({ name: e.target.value })}
+              />
             )}
           </Field>
         </div>

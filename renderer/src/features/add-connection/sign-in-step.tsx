@@ -2,11 +2,12 @@ import type { AuthPhase } from '../../../../preload/contract';
 import { Button } from '../../components/button';
 import { CheckIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
+import { useArmed } from '../../components/use-armed';
 import { useAddConnectionStore } from './add-connection-store';
 
 export const signInPhases: { phase: AuthPhase; label: string }[] = [
   { phase: 'starting', label: 'Preparing a secure sign-in' },
-  { phase: 'waiting-for-sign-in', label: 'Finish signing in in the Atlassian window' },
+  { phase: 'waiting-for-sign-in', label: 'Finish signing in to Atlassian in the sign-in window' },
   { phase: 'exchanging-code', label: 'Confirming the sign-in with Atlassian' },
   { phase: 'finding-sites', label: 'Finding your Confluence sites' },
   { phase: 'choosing-site', label: 'Choosing a site' },
@@ -37,7 +38,10 @@ export function PhaseChecklist({ phase }: { phase: AuthPhase | null }) {
   );
 }
 
-/** Step 4: waiting for Atlassian. Always cancellable. */
+/**
+ * Step 4: waiting for Atlassian. Always cancellable, but Cancel sign-in (where Accept was) arms
+ * after a moment so the rest of a triple-click does not cancel what the first clicks started.
+ */
 export function SignInStep() {
   const phase = useAddConnectionStore((s) => s.phase);
   const cancelRequested = useAddConnectionStore((s) => s.cancelRequested);
@@ -45,6 +49,7 @@ export function SignInStep() {
   const showSignInWindow = useAddConnectionStore((s) => s.showSignInWindow);
   const beginning = useAddConnectionStore((s) => s.beginning);
   const current = signInPhases.find((p) => p.phase === phase);
+  const armed = useArmed();
   return (
     <>
       <div className="step-body form-stack">
@@ -53,16 +58,21 @@ export function SignInStep() {
             ? 'An Atlassian window is open. Sign in there and select Accept; this dialog continues by itself.'
             : (current?.label ?? 'Starting…')}
         </p>
+        {phase === 'waiting-for-sign-in' ? (
+          <p className="field-hint">
+            If Atlassian shows an error instead of a sign-in page, close that window: ConnectDesk will tell you what to check.
+          </p>
+        ) : null}
         <PhaseChecklist phase={phase} />
       </div>
       <div className="modal-footer">
         {phase === 'waiting-for-sign-in' ? (
-          <Button variant="ghost" busy={beginning} onClick={() => void showSignInWindow()}>
+          <Button busy={beginning} onClick={() => void showSignInWindow()}>
             Show the Atlassian window
           </Button>
         ) : null}
         <div className="toolbar-spacer" />
-        <Button busy={cancelRequested} onClick={() => void cancelSignIn()}>
+        <Button busy={cancelRequested} unarmed={!armed} onClick={() => void cancelSignIn()}>
           Cancel sign-in
         </Button>
       </div>

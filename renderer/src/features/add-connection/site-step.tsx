@@ -1,7 +1,7 @@
-import { RadioGroup } from 'radix-ui';
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { ChoiceList } from '../../components/choice-list';
 import { useAddConnectionStore } from './add-connection-store';
 
 /** Step 5: the account can reach several sites; the user picks the one this connection uses. */
@@ -27,33 +27,19 @@ export function SiteStep() {
         <p className="section-text" id="site-heading">
           Your Atlassian account can reach {sites.length} sites. Choose the one this connection works with.
         </p>
-        <RadioGroup.Root className="choice-list" aria-labelledby="site-heading" value={cloudId} onValueChange={setCloudId} disabled={choosingSite}>
-          {sites.map((site) => (
-            <label key={site.cloudId} className="choice" data-checked={cloudId === site.cloudId || undefined}>
-              <RadioGroup.Item
-                className="radio"
-                value={site.cloudId}
-                aria-labelledby={`site-${site.cloudId}-name`}
-                aria-describedby={`site-${site.cloudId}-url`}
-              >
-                <RadioGroup.Indicator className="radio-indicator" />
-              </RadioGroup.Item>
-              <span className="choice-text">
-                <span className="choice-label" id={`site-${site.cloudId}-name`}>
-                  {site.name}
-                </span>
-                <span className="choice-description" id={`site-${site.cloudId}-url`}>
-                  {site.url}
-                </span>
-              </span>
-            </label>
-          ))}
-        </RadioGroup.Root>
+        <ChoiceList
+          labelledBy="site-heading"
+          value={cloudId || null}
+          onChange={setCloudId}
+          disabled={choosingSite}
+          options={sites.map((site) => ({ value: site.cloudId, label: site.name, description: site.url }))}
+        />
       </div>
       <div className="modal-footer">
         <div className="toolbar-spacer" />
+        {/* Signing in is done here; Cancel still ends the attempt (nothing is saved yet). */}
         <Button busy={cancelRequested} onClick={() => void cancelSignIn()}>
-          Cancel sign-in
+          Cancel
         </Button>
         <Button type="submit" variant="primary" busy={choosingSite} disabled={!cloudId}>
           {choosingSite ? 'Saving…' : 'Continue'}

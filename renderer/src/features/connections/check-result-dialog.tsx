@@ -1,5 +1,6 @@
 import type { CheckResultDto, ConnectionSummaryDto, ErrorInfoDto } from '../../../../preload/contract';
 import { ErrorBanner } from '../../components/banner';
+import { useRef } from 'react';
 import { Button } from '../../components/button';
 import { CheckIcon, CloseIcon } from '../../components/icons';
 import { Modal } from '../../components/modal';
@@ -16,12 +17,21 @@ export interface CheckState {
 export function CheckResultDialog({ check, onClose }: { check: CheckState | null; onClose: () => void }) {
   const running = check !== null && check.result === null && check.error === null;
   const result = check?.result ?? null;
+  // The menu item that opened the check is gone by the time it closes: return to the row's menu button.
+  const lastName = useRef<string | null>(null);
+  if (check) lastName.current = check.connection.name;
+  const returnFocus = () => {
+    const name = lastName.current;
+    if (name === null) return null;
+    return [...document.querySelectorAll<HTMLElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === `More actions for ${name}`) ?? null;
+  };
   return (
     <Modal
       open={check !== null}
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={check ? `Check “${check.connection.name}”` : 'Check connection'}
       size="sm"
+      returnFocus={returnFocus}
     >
       <div className="form-stack" aria-live="polite">
         {running ? (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConnectionSummaryDto, FolderDto } from '../../../../preload/contract';
 import { invoke, subscribe } from '../../api/client';
 import { toErrorInfo } from '../../api/ui-error';
@@ -18,6 +18,8 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
   const { items, status, error, filter, sort, load, setFilter, toggleSort, upsert } = useConnectionsStore();
   const openAddConnection = useAddConnectionStore((s) => s.open);
   const [check, setCheck] = useState<CheckState | null>(null);
+  const wasEmpty = useRef(false);
+  const toolbarAdd = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void load(folder.id);
@@ -45,8 +47,18 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
     }
   };
 
-  const addButton = (
-    <Button variant="primary" onClick={() => openAddConnection(folder.id)}>
+  // The empty state's Add connection button gives way to the toolbar's when the first connection
+  // arrives (after Done): keep keyboard focus on Add connection instead of dropping it to the page.
+  const isEmpty = status === 'ready' && items.length === 0;
+  useLayoutEffect(() => {
+    if (wasEmpty.current && !isEmpty && items.length > 0 && (document.activeElement === document.body || document.activeElement === null)) {
+      toolbarAdd.current?.focus();
+    }
+    wasEmpty.current = isEmpty;
+  }, [isEmpty, items.length]);
+
+  const addButton = (ref?: Ref<HTMLButtonElement>) => (
+    <Button ref={ref} variant="primary" data-add-connection="" onClick={() => openAddConnection(folder.id)}>
       <PlusIcon /> Add connection
     </Button>
   );
@@ -66,7 +78,7 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
       <EmptyState
         icon={<LinkIcon size={28} />}
         title="No connections in this folder yet"
-        action={addButton}
+        action={addButton()}
       >
         Connect a Confluence Cloud site: you sign in with Atlassian, choose a site, and ConnectDesk keeps the connection alive.
       </EmptyState>
@@ -99,7 +111,7 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
             : `${rows.length.toLocaleString()} of ${items.length.toLocaleString()}`}
         </span>
         <div className="toolbar-spacer" />
-        {addButton}
+        {addButton(toolbarAdd)}
       </div>
       {rows.length === 0 ? (
         <EmptyState title={`No connections match “${filter}”`} action={<Button onClick={() => setFilter('')}>Clear filter</Button>} />

@@ -84,7 +84,9 @@ export function ConnectionsTable({
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="table-cell cell-name">
-                  <span className="cell-primary">{connection.name}</span>
+                  <span className="cell-primary" title={connection.name}>
+                    {connection.name}
+                  </span>
                   <span className="cell-secondary">{connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app'}</span>
                 </div>
                 <div role="cell" className="table-cell">
@@ -96,7 +98,9 @@ export function ConnectionsTable({
                 <div role="cell" className="table-cell cell-site">
                   {connection.site ? (
                     <>
-                      <span className="cell-primary">{connection.site.name}</span>
+                      <span className="cell-primary" title={connection.site.name}>
+                        {connection.site.name}
+                      </span>
                       <span className="cell-secondary">{siteHost(connection.site.url)}</span>
                     </>
                   ) : (

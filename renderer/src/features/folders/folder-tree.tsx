@@ -16,7 +16,9 @@ function FolderItems({ nodes, selectedId, onSelect }: { nodes: FolderNode[]; sel
             onClick={() => onSelect(folder.id)}
           >
             <FolderIcon className="folder-item-icon" />
-            <span className="folder-item-name">{folder.name}</span>
+            <span className="folder-item-name" title={folder.name}>
+              {folder.name}
+            </span>
             {folder.connectionCount > 0 ? (
               <span className="folder-item-count" aria-hidden="true">
                 {folder.connectionCount.toLocaleString()}

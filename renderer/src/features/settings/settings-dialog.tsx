@@ -1,9 +1,9 @@
-import { RadioGroup } from 'radix-ui';
 import { useState } from 'react';
 import type { ErrorInfoDto, SettingsDto } from '../../../../preload/contract';
 import { toErrorInfo } from '../../api/ui-error';
 import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { ChoiceList } from '../../components/choice-list';
 import { Modal } from '../../components/modal';
 import { useSettingsStore } from './settings-store';
 
@@ -52,28 +52,12 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
           </h3>
           <p className="section-text">Where ConnectDesk signs in and calls Confluence. New connections use this environment.</p>
           {settings ? (
-            <RadioGroup.Root
-              className="choice-list"
-              aria-labelledby="settings-env-heading"
-              value={selected ?? undefined}
-              onValueChange={(value) => setChoice(value as EnvironmentId)}
-            >
-              {settings.environments.map((env) => (
-                <label key={env.id} className="choice" data-checked={selected === env.id || undefined}>
-                  <RadioGroup.Item className="radio" value={env.id} aria-labelledby={`env-label-${env.id}`} aria-describedby={`env-desc-${env.id}`}>
-                    <RadioGroup.Indicator className="radio-indicator" />
-                  </RadioGroup.Item>
-                  <span className="choice-text">
-                    <span className="choice-label" id={`env-label-${env.id}`}>
-                      {env.label}
-                    </span>
-                    <span className="choice-description" id={`env-desc-${env.id}`}>
-                      {env.description}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </RadioGroup.Root>
+            <ChoiceList
+              labelledBy="settings-env-heading"
+              value={selected}
+              onChange={(value) => setChoice(value)}
+              options={settings.environments.map((env) => ({ value: env.id, label: env.label, description: env.description }))}
+            />
           ) : (
             <p className="section-text">Loading…</p>
           )}
