@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { mkdirSync } from 'node:fs';
-import { AuthorizationCoordinator } from './core/services/authorization-coordinator.js';
+import { createConnectionServices } from './core/services/connection-services.js';
 import type { ServiceContext } from './core/services/service-context.js';
 import { ConnectionStore } from './core/store/connection-store.js';
 import { SecretVault } from './core/vault/secret-vault.js';
@@ -110,7 +110,7 @@ async function start(): Promise<void> {
   const openExternal = createExternalOpener(shell);
   const ctx: IpcContext = {
     services,
-    coordinator: new AuthorizationCoordinator(services),
+    connections: createConnectionServices(services),
     host: {
       kind: 'electron',
       version: app.getVersion(),

@@ -16,6 +16,14 @@ export const INVOKE_CHANNELS = [
   'connections:cancel-authorization',
   'connections:choose-site',
   'connections:check',
+  'folders:rename',
+  'folders:move',
+  'folders:delete',
+  'connections:update',
+  'connections:make-default',
+  'connections:move',
+  'connections:delete',
+  'connections:check-folder',
 ] as const;
 
 export const EVENT_CHANNELS = ['auth:progress', 'connections:changed'] as const;

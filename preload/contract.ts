@@ -59,7 +59,15 @@ export const connectionSummarySchema = z.object({
   grantedScopes: z.array(z.string()),
   accessExpiresAt: isoTime,
   hasRefreshToken: z.boolean(),
+  /** When the current refresh token was issued: Atlassian expires it after 90 idle days. */
+  refreshIssuedAt: isoTime.nullable(),
+  /** First consent: Atlassian requires a new consent 365 days after it. */
+  consentedAt: isoTime,
+  description: z.string(),
+  /** The folder's default connection for its connector. */
+  isDefault: z.boolean(),
   createdAt: isoTime,
+  lastUsedAt: isoTime.nullable(),
   lastCheckedAt: isoTime.nullable(),
 });
 export type ConnectionSummaryDto = z.infer<typeof connectionSummarySchema>;
@@ -107,9 +115,14 @@ export const connectionDraftSchema = z
     clientId: z.string().trim().max(200).optional(),
     clientSecret: z.string().max(500).optional(),
     scopes: z.array(z.string().min(1).max(200)).min(1, 'Select at least one scope').max(100),
+    /**
+     * Reconnect: sign in again for this connection, keeping its ID, folder and name. A BYO client
+     * ID and secret left empty keep the stored ones.
+     */
+    reconnectConnectionId: id.optional(),
   })
   .superRefine((draft, ctx) => {
-    if (draft.authType === 'byo') {
+    if (draft.authType === 'byo' && !draft.reconnectConnectionId) {
       if (!draft.clientId) ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Enter the client ID of your OAuth app' });
       if (!draft.clientSecret) ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Enter the client secret of your OAuth app' });
     }
@@ -140,12 +153,25 @@ export const authProgressSchema = z.object({
 });
 export type AuthProgressDto = z.infer<typeof authProgressSchema>;
 
+export const checkStepSchema = z.object({
+  name: z.string(),
+  /** 'skipped': not applicable (e.g. no Update scope requested) or an earlier step failed. */
+  outcome: z.enum(['passed', 'failed', 'skipped']),
+  ok: z.boolean(),
+  durationMs: z.number(),
+  /** What was checked, in plain words (e.g. "GET spaces with read:confluence-space.summary"). */
+  detail: z.string().optional(),
+  error: errorInfoSchema.optional(),
+});
+export type CheckStepDto = z.infer<typeof checkStepSchema>;
+
 export const checkResultSchema = z.object({
   connectionId: z.string(),
   ok: z.boolean(),
-  steps: z.array(
-    z.object({ name: z.string(), ok: z.boolean(), durationMs: z.number(), error: errorInfoSchema.optional() }),
-  ),
+  steps: z.array(checkStepSchema),
+  /** Requested scopes Atlassian did not grant. */
+  missingScopes: z.array(z.string()),
+  checkedAt: isoTime,
   connection: connectionSummarySchema,
 });
 export type CheckResultDto = z.infer<typeof checkResultSchema>;
@@ -191,6 +217,34 @@ export const invokeContract = {
   'connections:cancel-authorization': { request: z.object({ attemptId: z.string() }).strict(), response: ok },
   'connections:choose-site': { request: z.object({ attemptId: z.string(), cloudId: z.string() }).strict(), response: ok },
   'connections:check': { request: z.object({ connectionId: id }).strict(), response: checkResultSchema },
+  'folders:rename': {
+    request: z.object({ folderId: id, name: z.string().trim().min(1, 'Enter a folder name').max(80) }).strict(),
+    response: folderSchema,
+  },
+  'folders:move': { request: z.object({ folderId: id, parentId: id.nullable() }).strict(), response: folderSchema },
+  'folders:delete': {
+    request: z
+      .object({
+        folderId: id,
+        /** Required when the folder (or a subfolder) holds connections: what happens to them. */
+        connections: z.enum(['move-to-parent', 'delete']).optional(),
+      })
+      .strict(),
+    response: z.object({ deletedFolders: z.number().int(), movedConnections: z.number().int(), deletedConnections: z.number().int() }),
+  },
+  'connections:update': {
+    request: z
+      .object({ connectionId: id, name: z.string().trim().min(1, 'Enter a connection name').max(120), description: z.string().trim().max(500) })
+      .strict(),
+    response: connectionSummarySchema,
+  },
+  'connections:make-default': { request: z.object({ connectionId: id }).strict(), response: connectionSummarySchema },
+  'connections:move': { request: z.object({ connectionId: id, folderId: id }).strict(), response: connectionSummarySchema },
+  'connections:delete': { request: z.object({ connectionId: id }).strict(), response: ok },
+  'connections:check-folder': {
+    request: z.object({ folderId: id }).strict(),
+    response: z.object({ results: z.array(checkResultSchema) }),
+  },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

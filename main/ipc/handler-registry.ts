@@ -1,15 +1,15 @@
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../preload/contract.js';
 import { getAppInfo, getSettings, openSandboxHelp, setEnvironment } from './handlers/app-handlers.js';
+import { beginAuthorization, cancelAuthorization, chooseSite, getCreationContext, listConnections, listConnectors } from './handlers/connection-handlers.js';
 import {
-  beginAuthorization,
-  cancelAuthorization,
   checkConnection,
-  chooseSite,
-  getCreationContext,
-  listConnections,
-  listConnectors,
-} from './handlers/connection-handlers.js';
-import { createFolder, listFolders } from './handlers/folder-handlers.js';
+  checkFolder,
+  deleteConnection,
+  makeDefaultConnection,
+  moveConnection,
+  updateConnection,
+} from './handlers/connection-maintenance-handlers.js';
+import { createFolder, deleteFolder, listFolders, moveFolder, renameFolder } from './handlers/folder-handlers.js';
 import type { IpcContext } from './ipc-context.js';
 
 export type Handler<C extends InvokeChannel> = (ctx: IpcContext, request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -30,4 +30,12 @@ export const handlerRegistry: HandlerRegistry = {
   'connections:cancel-authorization': cancelAuthorization,
   'connections:choose-site': chooseSite,
   'connections:check': checkConnection,
+  'folders:rename': renameFolder,
+  'folders:move': moveFolder,
+  'folders:delete': deleteFolder,
+  'connections:update': updateConnection,
+  'connections:make-default': makeDefaultConnection,
+  'connections:move': moveConnection,
+  'connections:delete': deleteConnection,
+  'connections:check-folder': checkFolder,
 };

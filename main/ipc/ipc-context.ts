@@ -1,11 +1,11 @@
 import type { Environment } from '../core/atlassian/environment.js';
-import type { AuthorizationCoordinator } from '../core/services/authorization-coordinator.js';
+import type { ConnectionServices } from '../core/services/connection-services.js';
 import type { ServiceContext } from '../core/services/service-context.js';
 
 /** Everything an IPC handler may use. Built once by the composition root (Electron app or browser shell). */
 export interface IpcContext {
   services: ServiceContext;
-  coordinator: AuthorizationCoordinator;
+  connections: ConnectionServices;
   host: {
     kind: 'electron' | 'browser-shell';
     version: string;

@@ -34,9 +34,17 @@ export interface FamiliesSnapshot {
   refreshTokens: Array<RefreshTokenEntry & { token: string }>;
 }
 
-export type RotationResult =
-  | { kind: 'rotated'; grant: Grant; refreshToken: string; viaLeeway: boolean }
-  | { kind: 'invalid'; reason: 'unknown' | 'wrong-client' | 'revoked' | 'grant-expired' | 'idle-expired' | 'reuse-outside-leeway' };
+export interface InvalidResult {
+  kind: 'invalid';
+  reason: 'unknown' | 'wrong-client' | 'revoked' | 'grant-expired' | 'idle-expired' | 'reuse-outside-leeway';
+}
+
+export interface KeptResult {
+  kind: 'kept';
+  grant: Grant;
+}
+
+export type RotationResult = { kind: 'rotated'; grant: Grant; refreshToken: string; viaLeeway: boolean } | InvalidResult;
 
 export class RefreshTokenFamilies {
   private readonly grants = new Map<string, Grant>();
@@ -67,6 +75,25 @@ export class RefreshTokenFamilies {
   }
 
   rotate(token: string, clientId: string, now: number): RotationResult {
+    const checked = this.check(token, clientId, now);
+    if (checked.kind === 'invalid') return checked;
+    const { entry, grant } = checked;
+    if (entry.disabledAt !== null) return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: true };
+    entry.disabledAt = now;
+    return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: false };
+  }
+
+  /**
+   * A refresh that answers without a new refresh token (observed at Atlassian): the same checks
+   * as rotate, but the token used is neither disabled nor replaced, so it keeps working.
+   */
+  useWithoutRotation(token: string, clientId: string, now: number): KeptResult | InvalidResult {
+    const checked = this.check(token, clientId, now);
+    return checked.kind === 'invalid' ? checked : { kind: 'kept', grant: checked.grant };
+  }
+
+  /** Everything that can make a refresh token unusable; reuse outside the leeway revokes its family. */
+  private check(token: string, clientId: string, now: number): { kind: 'valid'; entry: RefreshTokenEntry; grant: Grant } | InvalidResult {
     const entry = this.tokens.get(token);
     if (!entry) return { kind: 'invalid', reason: 'unknown' };
     const grant = this.grants.get(entry.grantId);
@@ -79,17 +106,13 @@ export class RefreshTokenFamilies {
       return { kind: 'invalid', reason: 'grant-expired' };
     }
     if (now - entry.issuedAt > REFRESH_IDLE_EXPIRY_MS) return { kind: 'invalid', reason: 'idle-expired' };
-    if (entry.disabledAt !== null) {
-      if (now - entry.disabledAt > REFRESH_REUSE_LEEWAY_MS) {
-        // Looks like a stolen or stale token being replayed: Atlassian kills the whole family.
-        grant.revokedAt = now;
-        this.onChange();
-        return { kind: 'invalid', reason: 'reuse-outside-leeway' };
-      }
-      return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: true };
+    if (entry.disabledAt !== null && now - entry.disabledAt > REFRESH_REUSE_LEEWAY_MS) {
+      // Looks like a stolen or stale token being replayed: Atlassian kills the whole family.
+      grant.revokedAt = now;
+      this.onChange();
+      return { kind: 'invalid', reason: 'reuse-outside-leeway' };
     }
-    entry.disabledAt = now;
-    return { kind: 'rotated', grant, refreshToken: this.issueRefreshToken(grant.id, now), viaLeeway: false };
+    return { kind: 'valid', entry, grant };
   }
 
   isGrantActive(grantId: string): boolean {

@@ -26,8 +26,23 @@ export interface SandboxSwitches {
   expireCodesImmediately: boolean;
   /** The callback redirect carries a different state than the client sent. */
   tamperState: boolean;
-  /** 'server-error' → 503, 'rate-limited' → 429 with Retry-After: 30. */
+  /** 'server-error' → 503, 'rate-limited' → 429 with Retry-After: retryAfterSeconds. */
   tokenEndpoint: 'normal' | 'server-error' | 'rate-limited';
+  /**
+   * refresh_token grants only. 'reject' → 403 invalid_grant "Unknown or invalid refresh token."
+   * without revoking anything; 'omit-refresh-token' → 200 without refresh_token, and the token
+   * used is neither disabled nor replaced (it keeps working), as observed at Atlassian.
+   */
+  refreshEndpoint: 'normal' | 'reject' | 'omit-refresh-token';
+  /**
+   * The API side: /ex/confluence/..., /oauth/token/accessible-resources and /me, before any token
+   * check. 'rate-limited' → 429 with Retry-After and X-RateLimit-* headers; 'server-error' → 503.
+   */
+  api: 'normal' | 'rate-limited' | 'server-error';
+  /** Scopes silently left out of what a new consent grants (app scopes narrowed); existing grants keep theirs. */
+  grantFewerScopes: string[];
+  /** Retry-After of both 429 switches (tokenEndpoint, api); sent as given, however absurd. */
+  retryAfterSeconds: number;
 }
 
 /** One call to POST /oauth/token as received, with credentials masked. */
@@ -57,6 +72,12 @@ export interface SandboxControl {
   expireAccessTokens(): number;
   /** Every token request received since start or reset, oldest first. */
   tokenRequests(): TokenRequestRecord[];
+  /**
+   * Moves the sandbox clock forward by ms (>= 0) on top of SandboxOptions.now, e.g. to age refresh
+   * tokens past 90 idle days in a running sandbox. Persisted in the state file; reset() sets it
+   * back to 0. Returns the total offset in ms.
+   */
+  advanceClock(ms: number): number;
 }
 
 export interface SandboxHandle {
@@ -72,4 +93,8 @@ export const DEFAULT_SWITCHES: Readonly<SandboxSwitches> = Object.freeze({
   expireCodesImmediately: false,
   tamperState: false,
   tokenEndpoint: 'normal',
+  refreshEndpoint: 'normal',
+  api: 'normal',
+  grantFewerScopes: Object.freeze([]) as unknown as string[],
+  retryAfterSeconds: 30,
 });

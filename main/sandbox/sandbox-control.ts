@@ -20,5 +20,6 @@ export function createControl(ctx: SandboxContext): SandboxControl {
     },
     expireAccessTokens: () => ctx.state.expireAccessTokens(),
     tokenRequests: () => ctx.state.tokenRequests(),
+    advanceClock: (ms: number) => ctx.state.advanceClock(ms),
   };
 }

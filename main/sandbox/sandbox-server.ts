@@ -12,6 +12,7 @@ import { createControl } from './sandbox-control.js';
 import { loadDefaultSeed, resolveSeed } from './sandbox-seed.js';
 import { SandboxState } from './sandbox-state.js';
 import { SandboxStateFile } from './sandbox-state-file.js';
+import { registerApiFailureHook } from './routes/api-failure-hook.js';
 import { ADMIN_PREFIX, registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthorizeRoutes } from './routes/authorize-routes.js';
 import { registerConfluenceRoutes } from './routes/confluence-routes.js';
@@ -44,7 +45,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const state = new SandboxState(now, save);
   if (persisted) state.restoreDurable(persisted.durable);
   save();
-  const ctx: SandboxContext = { seed, state, signer, now, baseUrl: () => baseUrl };
+  // state.now adds the advanceClock offset: every route reads the clock through it.
+  const ctx: SandboxContext = { seed, state, signer, now: state.now, baseUrl: () => baseUrl };
   const control = createControl(ctx);
 
   // No logger: request logs would carry codes, secrets and tokens.
@@ -61,6 +63,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     done();
   });
 
+  registerApiFailureHook(app, ctx);
   registerConsoleRoutes(app, ctx);
   registerAuthorizeRoutes(app, ctx);
   registerTokenRoutes(app, ctx);

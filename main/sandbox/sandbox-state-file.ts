@@ -4,7 +4,8 @@
  *
  *   { "version": 1, "savedAt": ISO time,
  *     "signingKey": base64url of the 32-byte HS256 key of the access tokens,
- *     "switches": SandboxSwitches,
+ *     "switches": SandboxSwitches,        (switches added later default when absent: older files load)
+ *     "clockOffsetMs": number,            (advanceClock; 0 when absent)
  *     "grants": [{ id, clientId, accountId, scopes, createdAt, revokedAt }],
  *     "refreshTokens": [{ token, grantId, issuedAt, disabledAt }],   (rotated ones too: reuse detection)
  *     "accessTokens": [{ jti, grantId, exp, expired }] }              (only those not past exp)
@@ -19,7 +20,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { SandboxSwitches } from './sandbox-api.js';
+import { DEFAULT_SWITCHES, type SandboxSwitches } from './sandbox-api.js';
+import { switchFields } from './switches-schema.js';
 import type { DurableState } from './sandbox-state.js';
 
 export const STATE_FILE_VERSION = 1;
@@ -31,10 +33,11 @@ export interface PersistedSandbox {
 }
 
 const switchesSchema = z.strictObject({
-  offline: z.boolean(),
-  expireCodesImmediately: z.boolean(),
-  tamperState: z.boolean(),
-  tokenEndpoint: z.enum(['normal', 'server-error', 'rate-limited']),
+  ...switchFields,
+  refreshEndpoint: switchFields.refreshEndpoint.default(DEFAULT_SWITCHES.refreshEndpoint),
+  api: switchFields.api.default(DEFAULT_SWITCHES.api),
+  grantFewerScopes: switchFields.grantFewerScopes.default(() => []),
+  retryAfterSeconds: switchFields.retryAfterSeconds.default(DEFAULT_SWITCHES.retryAfterSeconds),
 }) satisfies z.ZodType<SandboxSwitches>;
 
 const timestamp = z.number().finite();
@@ -45,6 +48,7 @@ const stateFileSchema = z
     savedAt: z.string(),
     signingKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url'),
     switches: switchesSchema,
+    clockOffsetMs: z.number().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     grants: z.array(
       z.strictObject({
         id: z.string().min(1),
@@ -100,8 +104,8 @@ export class SandboxStateFile {
       const first = parsed.error.issues[0];
       return this.setAside(`invalid: ${first ? `${first.path.join('.') || '(file)'}: ${first.message}` : 'schema mismatch'}`);
     }
-    const { signingKey, switches, grants, refreshTokens, accessTokens } = parsed.data;
-    return { signingKey: Buffer.from(signingKey, 'base64url'), durable: { switches, grants, refreshTokens, accessTokens } };
+    const { signingKey, switches, clockOffsetMs, grants, refreshTokens, accessTokens } = parsed.data;
+    return { signingKey: Buffer.from(signingKey, 'base64url'), durable: { switches, clockOffsetMs, grants, refreshTokens, accessTokens } };
   }
 
   /** Writes the whole state atomically; a failure is reported once (per streak), never thrown. */

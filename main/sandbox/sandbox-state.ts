@@ -45,13 +45,18 @@ interface IssuedAccessToken {
 /** What survives a restart when a state file is used. */
 export interface DurableState extends FamiliesSnapshot {
   switches: SandboxSwitches;
+  /** Added to SandboxOptions.now by advanceClock; 0 unless support staff or tests aged the sandbox. */
+  clockOffsetMs: number;
   accessTokens: Array<IssuedAccessToken & { jti: string }>;
 }
 
 export const randomId = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
+const copySwitches = (switches: SandboxSwitches): SandboxSwitches => ({ ...switches, grantFewerScopes: [...switches.grantFewerScopes] });
+
 export class SandboxState {
-  private currentSwitches: SandboxSwitches = { ...DEFAULT_SWITCHES };
+  private currentSwitches: SandboxSwitches = copySwitches(DEFAULT_SWITCHES);
+  private clockOffsetMs = 0;
   readonly sessions = new Map<string, string>();
   private readonly pending = new Map<string, PendingAuthorization>();
   readonly codes = new Map<string, AuthorizationCode>();
@@ -61,21 +66,38 @@ export class SandboxState {
 
   /** onDurableChange runs after every change to the durable part (see DurableState). */
   constructor(
-    readonly now: () => number,
+    private readonly baseNow: () => number,
     private readonly onDurableChange: () => void = () => {},
   ) {}
 
+  /** The sandbox clock: the injected one plus the advanceClock offset. */
+  readonly now = (): number => this.baseNow() + this.clockOffsetMs;
+
+  /** Returns the total offset. */
+  advanceClock(ms: number): number {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceClock needs a finite ms >= 0, got ${ms}`);
+    this.clockOffsetMs += ms;
+    this.onDurableChange();
+    return this.clockOffsetMs;
+  }
+
   switches(): SandboxSwitches {
-    return { ...this.currentSwitches };
+    return copySwitches(this.currentSwitches);
   }
 
   setSwitches(patch: Partial<SandboxSwitches>): void {
-    this.currentSwitches = { ...this.currentSwitches, ...patch };
+    this.currentSwitches = copySwitches({ ...this.currentSwitches, ...patch });
     this.onDurableChange();
   }
 
+  /** A new consent's scopes without those the grantFewerScopes switch drops. */
+  grantableScopes(requested: readonly string[]): string[] {
+    return requested.filter((s) => !this.currentSwitches.grantFewerScopes.includes(s));
+  }
+
   reset(): void {
-    this.currentSwitches = { ...DEFAULT_SWITCHES };
+    this.currentSwitches = copySwitches(DEFAULT_SWITCHES);
+    this.clockOffsetMs = 0;
     this.sessions.clear();
     this.pending.clear();
     this.codes.clear();
@@ -89,6 +111,7 @@ export class SandboxState {
     const nowSeconds = this.now() / 1000;
     return {
       switches: this.switches(),
+      clockOffsetMs: this.clockOffsetMs,
       ...this.families.snapshot(),
       accessTokens: [...this.accessTokens]
         .filter(([, token]) => token.exp > nowSeconds)
@@ -98,7 +121,8 @@ export class SandboxState {
 
   /** Replaces the durable part; the short-lived part starts empty. */
   restoreDurable(durable: DurableState): void {
-    this.currentSwitches = { ...DEFAULT_SWITCHES, ...durable.switches };
+    this.currentSwitches = copySwitches({ ...DEFAULT_SWITCHES, ...durable.switches });
+    this.clockOffsetMs = durable.clockOffsetMs;
     this.families.restore(durable);
     this.accessTokens.clear();
     for (const { jti, grantId, exp, expired } of durable.accessTokens) this.accessTokens.set(jti, { grantId, exp, expired });
@@ -134,7 +158,8 @@ export class SandboxState {
       clientId: pending.clientId,
       redirectUri: pending.redirectUri,
       accountId,
-      scopes: pending.scopes,
+      // What the consent grants: the grantFewerScopes switch silently narrows it.
+      scopes: this.grantableScopes(pending.scopes),
       codeChallenge: pending.codeChallenge,
       issuedAt: this.now(),
       used: false,

@@ -1,5 +1,5 @@
 import { LoopbackAuthorizer, type UrlOpener } from '../../main/core/oauth/loopback-authorizer.js';
-import { AuthorizationCoordinator } from '../../main/core/services/authorization-coordinator.js';
+import { createConnectionServices } from '../../main/core/services/connection-services.js';
 import type { ServiceContext } from '../../main/core/services/service-context.js';
 import type { ServiceEvent } from '../../main/core/services/service-events.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
@@ -36,7 +36,7 @@ export async function createShellContext(options: {
   const services: ServiceContext = { store, vault, resolveEnvironment: environments.resolve, authorizer, emit: options.emit };
   const ipc: IpcContext = {
     services,
-    coordinator: new AuthorizationCoordinator(services),
+    connections: createConnectionServices(services),
     host: {
       kind: 'browser-shell',
       version: options.version,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkConnection } from '../../main/core/services/connection-check.js';
 import { secretContext } from '../../main/core/services/client-credentials.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
@@ -67,11 +66,14 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     const id = reopened.store.listConnections('shared')[0]!.id;
     // Age the access token past expiry: the check must refresh with the sealed BYO secret.
     sandbox.clock.advance(2 * 60 * 60_000);
-    const result = await checkConnection(reopened.ctx, id);
-    expect(result.steps.map((s) => [s.name, s.ok])).toEqual([
-      ['Access token usable', true],
-      ['Site still accessible', true],
-      ['Confluence answers', true],
+    const result = await reopened.services.checker.check(id);
+    expect(result.steps.map((s) => [s.name, s.outcome])).toEqual([
+      ['Access token usable', 'passed'],
+      ['Site still accessible', 'passed'],
+      ['View spaces', 'passed'],
+      ['Search', 'passed'],
+      ['Update (nothing is changed)', 'passed'],
+      ['Scopes granted as requested', 'passed'],
     ]);
     expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
   });
@@ -81,7 +83,7 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     await h.finished(h.coordinator.begin(draft()).attemptId);
     const id = h.store.listConnections()[0]!.id;
     sandbox.control.expireAccessTokens();
-    const result = await checkConnection(h.ctx, id);
+    const result = await h.services.checker.check(id);
     expect(result.ok).toBe(true);
     const refreshes = sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token');
     expect(refreshes).toHaveLength(1);
@@ -94,7 +96,7 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     await h.finished(h.coordinator.begin(draft()).attemptId);
     const id = h.store.listConnections()[0]!.id;
     sandbox.control.revokeGrant();
-    const result = await checkConnection(h.ctx, id);
+    const result = await h.services.checker.check(id);
     expect(result.ok).toBe(false);
     expect(result.connection.status).toBe('needs-reconnect');
     expect(result.connection.statusReason?.code).toBe('ATLASSIAN_INVALID_GRANT');

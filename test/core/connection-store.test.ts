@@ -32,46 +32,50 @@ export function sampleRecord(overrides: Partial<ConnectionRecord> = {}): Connect
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     lastCheckedAt: null,
+    description: '',
+    isDefault: false,
+    lastUsedAt: null,
     ...overrides,
   };
 }
 
 describe('connection store', () => {
-  it('has the Shared folder on first run and the file is readable by the owner only', () => {
+  it('has the Shared folder on first run and the file is readable by the owner only', async () => {
     const { store } = freshStore();
     expect(store.listFolders().map((f) => f.name)).toEqual(['Shared']);
+    await store.setEnvironmentId('sandbox');
     if (process.platform !== 'win32') expect(statSync(store.path).mode & 0o777).toBe(0o600);
   });
 
-  it('creates nested folders and refuses a duplicate name in the same parent', () => {
+  it('creates nested folders and refuses a duplicate name in the same parent', async () => {
     const { store } = freshStore();
-    const team = store.createFolder('Team', null);
-    store.createFolder('Docs', team.id);
-    expect(() => store.createFolder('team', null)).toThrow(/already exists/);
-    expect(() => store.createFolder('X', 'missing')).toThrow(/parent folder/);
+    const team = await store.createFolder('Team', null);
+    await store.createFolder('Docs', team.id);
+    await expect(store.createFolder('team', null)).rejects.toThrow(/already exists/);
+    await expect(store.createFolder('X', 'missing')).rejects.toThrow(/parent folder/);
     expect(store.listFolders()).toHaveLength(3);
   });
 
-  it('saves and reads a connection across instances, and lists by folder', () => {
+  it('saves and reads a connection across instances, and lists by folder', async () => {
     const { dir, store } = freshStore();
-    store.saveConnection(sampleRecord());
+    await store.saveConnection(sampleRecord());
     const reopened = new ConnectionStore(openConfDocumentFile(dir));
     expect(reopened.getConnection('c1').name).toBe('Docs');
     expect(reopened.listConnections('shared')).toHaveLength(1);
     expect(reopened.listConnections('other')).toHaveLength(0);
   });
 
-  it('refuses to save into a folder that does not exist, writing nothing', () => {
+  it('refuses to save into a folder that does not exist, writing nothing', async () => {
     const { store } = freshStore();
-    store.listFolders();
+    await store.createFolder('Seed', null);
     const before = readFileSync(store.path, 'utf8');
-    expect(() => store.saveConnection(sampleRecord({ folderId: 'gone' }))).toThrow(/folder/);
+    await expect(store.saveConnection(sampleRecord({ folderId: 'gone' }))).rejects.toThrow(/folder/);
     expect(readFileSync(store.path, 'utf8')).toBe(before);
   });
 
-  it('a damaged file is reported and left untouched, never silently blanked', () => {
+  it('a damaged file is reported and left untouched, never silently blanked', async () => {
     const { dir, store } = freshStore();
-    store.saveConnection(sampleRecord());
+    await store.saveConnection(sampleRecord());
     writeFileSync(store.path, '{"schemaVersion":1,"folders":"oops"');
     const damaged = readFileSync(store.path, 'utf8');
     const reopened = new ConnectionStore(openConfDocumentFile(dir));

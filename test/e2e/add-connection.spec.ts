@@ -54,7 +54,7 @@ test('a new user adds two Confluence Cloud connections and still has them after 
   for (const name of ['Team wiki', 'Solo notes']) {
     await ui.checkConnection(name);
     const result = page.getByRole('dialog');
-    await expect(result.getByText('Confluence answers')).toBeVisible();
+    await expect(result.getByText('View spaces')).toBeVisible();
     await expect(result.getByText('The connection works.')).toBeVisible();
     await expect(result.getByText(/: failed/)).toHaveCount(0);
     await result.getByRole('button', { name: /close/i }).first().click();

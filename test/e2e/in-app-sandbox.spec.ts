@@ -16,7 +16,7 @@ test('the sandbox started inside the app keeps its grants across a restart', asy
   await expect(ui.row('Kept across restarts')).toContainText('Connected');
   await ui.checkConnection('Kept across restarts');
   const result = page.getByRole('dialog');
-  await expect(result.getByText('Confluence answers')).toBeVisible();
+  await expect(result.getByText('View spaces')).toBeVisible();
   await expect(result.getByText('The connection works.')).toBeVisible();
   await expect(result.getByText(/: failed/)).toHaveCount(0);
 });

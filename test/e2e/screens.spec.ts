@@ -67,7 +67,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await audit(page, '13-connections-list', shots);
 
     await ui.checkConnection('Team wiki');
-    await expect(page.getByRole('dialog').getByText('Confluence answers')).toBeVisible();
+    await expect(page.getByRole('dialog').getByText('View spaces')).toBeVisible();
     await audit(page, '14-check-result', shots);
     await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
 

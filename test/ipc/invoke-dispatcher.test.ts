@@ -17,7 +17,7 @@ beforeEach(async () => {
   h = await createHarness(sandbox);
   const ctx: IpcContext = {
     services: h.ctx,
-    coordinator: h.coordinator,
+    connections: h.services,
     host: { kind: 'browser-shell', version: '1.0.0', platform: 'linux', describeSecretProtection: async () => 'test key' },
     environments: { sandboxHelp: () => 'help', openSandboxHelp: async () => undefined },
   };

@@ -134,7 +134,7 @@ describe('sandbox state file: connections survive a restart', () => {
     const before = await start();
     before.control.setSwitches({ tamperState: true, tokenEndpoint: 'rate-limited' });
     const after = await restart(before);
-    expect(after.control.switches()).toEqual({ offline: false, expireCodesImmediately: false, tamperState: true, tokenEndpoint: 'rate-limited' });
+    expect(after.control.switches()).toMatchObject({ offline: false, expireCodesImmediately: false, tamperState: true, tokenEndpoint: 'rate-limited' });
     expect((await postToken(after, refreshBody(after, 'anything'))).status).toBe(429);
   });
 

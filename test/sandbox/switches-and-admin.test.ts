@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confluenceCloud } from '../../main/core/connectors/confluence-cloud.js';
-import { loadDefaultSeed, parseSeed, startSandbox } from '../../main/sandbox/index.js';
+import { DEFAULT_SWITCHES, loadDefaultSeed, parseSeed, startSandbox } from '../../main/sandbox/index.js';
 import { resolveSeed } from '../../main/sandbox/sandbox-seed.js';
 import {
   CALLBACK_URL,
@@ -67,7 +67,7 @@ describe('admin endpoints', () => {
     expect((await admin('switches', { offline: 'yes' })).status).toBe(400);
     expect((await admin('switches', { unknownSwitch: true })).status).toBe(400);
     const ok = await admin('switches', { tokenEndpoint: 'rate-limited', tamperState: true });
-    expect(await ok.json()).toEqual({ offline: false, expireCodesImmediately: false, tamperState: true, tokenEndpoint: 'rate-limited' });
+    expect(await ok.json()).toEqual({ ...DEFAULT_SWITCHES, tamperState: true, tokenEndpoint: 'rate-limited' });
     expect(sb.control.switches().tokenEndpoint).toBe('rate-limited');
   });
 
@@ -77,7 +77,7 @@ describe('admin endpoints', () => {
     sb.control.setSwitches({ tamperState: true, tokenEndpoint: 'server-error' });
     const reset = await admin('reset', {});
     expect(reset.status).toBe(200);
-    expect(sb.control.switches()).toEqual({ offline: false, expireCodesImmediately: false, tamperState: false, tokenEndpoint: 'normal' });
+    expect(sb.control.switches()).toEqual({ offline: false, expireCodesImmediately: false, tamperState: false, tokenEndpoint: 'normal', refreshEndpoint: 'normal', api: 'normal', grantFewerScopes: [], retryAfterSeconds: 30 });
     expect(sb.control.tokenRequests()).toEqual([]);
     expect((await bearerGet(sb, '/oauth/token/accessible-resources', tokens.access_token)).status).toBe(401);
     expect((await postToken(sb, refreshBody(sb, tokens.refresh_token ?? ''))).status).toBe(403);

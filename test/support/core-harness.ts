@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxEnvironment } from '../../main/core/atlassian/environment.js';
 import type { AuthorizationOutcome, AuthorizationRun, Authorizer } from '../../main/core/oauth/authorizer.js';
-import { AuthorizationCoordinator, type ConnectionDraft } from '../../main/core/services/authorization-coordinator.js';
+import type { AuthorizationCoordinator, ConnectionDraft } from '../../main/core/services/authorization-coordinator.js';
+import { createConnectionServices, type ConnectionServices } from '../../main/core/services/connection-services.js';
 import type { ServiceContext } from '../../main/core/services/service-context.js';
 import type { AuthProgress, ServiceEvent } from '../../main/core/services/service-events.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
@@ -54,6 +55,7 @@ export class ScriptedBrowserAuthorizer implements Authorizer {
 export interface Harness {
   ctx: ServiceContext;
   coordinator: AuthorizationCoordinator;
+  services: ConnectionServices;
   authorizer: ScriptedBrowserAuthorizer;
   store: ConnectionStore;
   events: ServiceEvent[];
@@ -92,9 +94,11 @@ export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(
       };
       look();
     });
+  const services = createConnectionServices(ctx);
   return {
     ctx,
-    coordinator: new AuthorizationCoordinator(ctx),
+    coordinator: services.coordinator,
+    services,
     authorizer,
     store,
     events,

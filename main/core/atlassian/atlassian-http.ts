@@ -11,24 +11,46 @@ export function parseRetryAfter(value: string | null): number | null {
   return Math.min(Math.ceil(seconds), MAX_RETRY_AFTER_SECONDS);
 }
 
+export interface AtlassianRequest {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  fetch?: FetchLike | undefined;
+  /** The scope this call needs: named in the error when Atlassian's scope check fails (case A1). */
+  neededScope?: string;
+  /** Error statuses that are an expected answer here (e.g. 400 for a deliberately empty create). */
+  acceptStatus?: readonly number[];
+}
+
+export interface AtlassianResponse {
+  status: number;
+  body: unknown;
+}
+
 /**
- * GET a JSON resource from Atlassian with a bearer token, turning every known failure into an
- * AppError: a scope failure (401 + X-Failure-Category, case A1) is NOT an expired token.
+ * One call to Atlassian with a bearer token, turning every known failure into an AppError.
+ * A scope failure (401 + X-Failure-Category) is NOT an expired token: it is SCOPE_MISSING.
  */
-export async function getAtlassianJson(url: string, accessToken: string, options: { fetch?: FetchLike; neededScope?: string } = {}): Promise<unknown> {
-  const doFetch = options.fetch ?? fetch;
+export async function atlassianRequest(url: string, accessToken: string, request: AtlassianRequest = {}): Promise<AtlassianResponse> {
+  const doFetch = request.fetch ?? fetch;
   let response: Response;
   try {
     response = await doFetch(url, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      method: request.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        accept: 'application/json',
+        ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
       signal: AbortSignal.timeout(30_000),
     });
   } catch (cause) {
     throw new AppError('ATLASSIAN_UNREACHABLE', { detail: cause instanceof Error ? cause.message.slice(0, 200) : undefined, cause });
   }
-  if (response.ok) {
+  if (response.ok || request.acceptStatus?.includes(response.status)) {
+    const text = await response.text().catch(() => '');
     try {
-      return await response.json();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
     } catch (cause) {
       throw new AppError('ATLASSIAN_UNEXPECTED_RESPONSE', { detail: `HTTP ${response.status}, body is not JSON`, cause });
     }
@@ -37,10 +59,10 @@ export async function getAtlassianJson(url: string, accessToken: string, options
   if (response.status === 401) {
     const scopeFailure = response.headers.get('x-failure-category') === 'FAILURE_CLIENT_SCOPE_CHECK' || body.includes('scope does not match');
     if (scopeFailure) {
-      const scope = options.neededScope;
+      const scope = request.neededScope;
       throw new AppError('SCOPE_MISSING', {
         message: scope ? `Missing permission: this needs the scope ${scope}.` : 'Missing permission: the token lacks a scope this call needs.',
-        detail: scope,
+        ...(scope ? { detail: scope } : {}),
       });
     }
     throw new AppError('ATLASSIAN_TOKEN_REJECTED', { detail: 'HTTP 401' });
@@ -51,4 +73,9 @@ export async function getAtlassianJson(url: string, accessToken: string, options
   }
   if (response.status >= 500) throw new AppError('ATLASSIAN_SERVER_ERROR', { detail: `HTTP ${response.status}` });
   throw new AppError('ATLASSIAN_UNEXPECTED_RESPONSE', { detail: `HTTP ${response.status}` });
+}
+
+/** GET a JSON resource. */
+export async function getAtlassianJson(url: string, accessToken: string, options: { fetch?: FetchLike | undefined; neededScope?: string } = {}): Promise<unknown> {
+  return (await atlassianRequest(url, accessToken, options)).body;
 }

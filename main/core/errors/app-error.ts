@@ -37,6 +37,12 @@ export class AppError extends Error {
   }
 }
 
+/** Rebuilds an error from its stored form (a connection's status reason), keeping its words. */
+export function appErrorFromInfo(info: { code: string; message: string; remediation: string; detail?: string | undefined }, fallback: ErrorCode): AppError {
+  const code = (Object.hasOwn(errorCatalogue, info.code) ? info.code : fallback) as ErrorCode;
+  return new AppError(code, { message: info.message, remediation: info.remediation, ...(info.detail ? { detail: info.detail } : {}) });
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

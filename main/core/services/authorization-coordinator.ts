@@ -24,6 +24,8 @@ export interface ConnectionDraft {
   clientId?: string | undefined;
   clientSecret?: string | undefined;
   scopes: string[];
+  /** Reconnect: sign in again for this connection, keeping its ID, folder, name and auth type. */
+  reconnectConnectionId?: string | undefined;
 }
 
 interface Attempt {
@@ -79,7 +81,7 @@ export class AuthorizationCoordinator {
       const record = await this.authorize(attempt);
       if (attempt.abort.signal.aborted) throw new AppError('OAUTH_CANCELLED');
       this.report(attempt, 'saving');
-      this.ctx.store.saveConnection(record);
+      await this.ctx.store.saveConnection(record);
       this.attempts.delete(attempt.id);
       this.report(attempt, 'connected', { connection: toConnectionSummary(record, nowOf(this.ctx)) });
       this.ctx.emit({ type: 'connections:changed', payload: { folderId: record.folderId } });
@@ -93,7 +95,21 @@ export class AuthorizationCoordinator {
   }
 
   private async authorize(attempt: Attempt): Promise<ConnectionRecord> {
-    const { draft } = attempt;
+    const existing = attempt.draft.reconnectConnectionId ? this.ctx.store.getConnection(attempt.draft.reconnectConnectionId) : null;
+    // A reconnect keeps what identifies the connection; only scopes, secret and account may change.
+    const draft: ConnectionDraft = existing
+      ? {
+          ...attempt.draft,
+          connectorId: existing.connectorId,
+          folderId: existing.folderId,
+          name: existing.name,
+          authType: existing.authType,
+          clientId: attempt.draft.clientId?.trim() || existing.clientId,
+          clientSecret:
+            attempt.draft.clientSecret ||
+            (existing.clientSecret ? this.ctx.vault.unseal(existing.clientSecret, secretContext.clientSecret(existing.id)) : undefined),
+        }
+      : attempt.draft;
     const connector = getConnector(draft.connectorId);
     this.ctx.store.requireFolder(draft.folderId);
     const scopes = normaliseScopes(connector, draft.scopes);
@@ -123,7 +139,7 @@ export class AuthorizationCoordinator {
     const sites = confluenceSites(resources);
     const site = sites.length === 1 ? sites[0]! : await this.askForSite(attempt, sites);
     const account = await fetchCurrentUser(environment.endpoints.apiBaseUrl, site.cloudId, tokens.accessToken, this.ctx.fetch).catch(() => null);
-    return this.buildRecord(draft, environment, client, scopes, tokens, site, account);
+    return this.buildRecord(draft, existing, environment, client, scopes, tokens, site, account);
   }
 
   private clientOf(draft: ConnectionDraft, environment: Environment): OAuthClientConfig {
@@ -175,6 +191,7 @@ export class AuthorizationCoordinator {
 
   private buildRecord(
     draft: ConnectionDraft,
+    existing: ConnectionRecord | null,
     environment: Environment,
     client: OAuthClientConfig,
     requestedScopes: string[],
@@ -182,9 +199,13 @@ export class AuthorizationCoordinator {
     site: Site,
     account: ConnectionRecord['account'],
   ): ConnectionRecord {
-    const id = randomUUID();
+    const id = existing?.id ?? randomUUID();
     const now = nowOf(this.ctx).toISOString();
     const { vault } = this.ctx;
+    // The first connection of a connector in a folder is its default.
+    const isDefault =
+      existing?.isDefault ??
+      !this.ctx.store.listConnections(draft.folderId).some((c) => c.connectorId === draft.connectorId);
     return {
       id,
       folderId: draft.folderId,
@@ -207,9 +228,12 @@ export class AuthorizationCoordinator {
         consentedAt: now,
       },
       status: { state: 'connected' },
-      createdAt: now,
+      description: existing?.description ?? '',
+      isDefault,
+      createdAt: existing?.createdAt ?? now,
       updatedAt: now,
-      lastCheckedAt: null,
+      lastUsedAt: existing?.lastUsedAt ?? null,
+      lastCheckedAt: existing?.lastCheckedAt ?? null,
     };
   }
 }

@@ -1,16 +1,18 @@
-import { confluenceSites, fetchAccessibleResources } from '../atlassian/accessible-resources.js';
-import { fetchCurrentUser } from '../atlassian/confluence-client.js';
+import { confluenceSites } from '../atlassian/accessible-resources.js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors/app-error.js';
-import { refreshTokens } from '../oauth/token-client.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
-import { clientConfigFor, secretContext } from './client-credentials.js';
+import type { ConnectionApi } from './connection-api.js';
+import { statusAfterFailure } from './connection-status.js';
 import { toConnectionSummary, type ConnectionSummary } from './connection-summary.js';
+import type { RefreshCoordinator } from './refresh-coordinator.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
 export interface CheckStep {
   name: string;
+  outcome: 'passed' | 'failed' | 'skipped';
   ok: boolean;
   durationMs: number;
+  detail?: string;
   error?: ErrorInfo;
 }
 
@@ -18,106 +20,154 @@ export interface CheckResult {
   connectionId: string;
   ok: boolean;
   steps: CheckStep[];
+  missingScopes: string[];
+  checkedAt: string;
   connection: ConnectionSummary;
 }
 
-/** Access tokens are refreshed this long before they expire. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
-
-/**
- * Unseals the access token, refreshing it when it is about to expire (the rotated refresh token is
- * saved before anything uses the new access token: case T5).
- */
-async function usableAccessToken(
-  ctx: ServiceContext,
-  record: ConnectionRecord,
-  options: { forceRefresh?: boolean } = {},
-): Promise<{ token: string; record: ConnectionRecord }> {
-  const now = nowOf(ctx);
-  if (!options.forceRefresh && new Date(record.tokens.accessExpiresAt).getTime() - REFRESH_MARGIN_MS > now.getTime()) {
-    return { token: ctx.vault.unseal(record.tokens.access, secretContext.accessToken(record.id)), record };
-  }
-  if (!record.tokens.refresh) throw new AppError('TOKEN_EXPIRED');
-  const environment = await ctx.resolveEnvironment(record.environmentId);
-  const client = clientConfigFor(record, environment, ctx.vault, ctx.fetch);
-  const refreshToken = ctx.vault.unseal(record.tokens.refresh, secretContext.refreshToken(record.id));
-  const tokens = await refreshTokens(client, { refreshToken, currentScopes: record.grantedScopes, now: () => nowOf(ctx) });
-  const saved = ctx.store.updateConnection(record.id, (current) => ({
-    ...current,
-    grantedScopes: tokens.scopes,
-    tokens: {
-      ...current.tokens,
-      access: ctx.vault.seal(tokens.accessToken, secretContext.accessToken(record.id)),
-      refresh: tokens.refreshToken ? ctx.vault.seal(tokens.refreshToken, secretContext.refreshToken(record.id)) : current.tokens.refresh,
-      accessExpiresAt: tokens.expiresAt.toISOString(),
-      refreshIssuedAt: tokens.refreshToken !== refreshToken ? nowOf(ctx).toISOString() : current.tokens.refreshIssuedAt,
-    },
-    updatedAt: nowOf(ctx).toISOString(),
-  }));
-  return { token: tokens.accessToken, record: saved };
+/** One Confluence call per permission group, each needing one scope the connection asked for. */
+interface GroupProbe {
+  name: string;
+  scope: string;
+  detail: string;
+  run: (api: ConnectionApi, connectionId: string) => Promise<unknown>;
 }
 
-/** Check connection: named steps, each with its result and time. Issue-3 work extends the steps. */
-export async function checkConnection(ctx: ServiceContext, connectionId: string): Promise<CheckResult> {
-  let record = ctx.store.getConnection(connectionId);
-  const steps: CheckStep[] = [];
-  let token: string | null = null;
+const PROBES: Record<'view' | 'search' | 'update', GroupProbe[]> = {
+  view: [
+    { name: 'View spaces', scope: 'read:confluence-space.summary', detail: 'GET /wiki/rest/api/space', run: (api, id) => api.confluence(id, 'wiki/rest/api/space?limit=1', { neededScope: 'read:confluence-space.summary' }) },
+    { name: 'View content', scope: 'read:confluence-content.summary', detail: 'GET /wiki/rest/api/content', run: (api, id) => api.confluence(id, 'wiki/rest/api/content?limit=1', { neededScope: 'read:confluence-content.summary' }) },
+    { name: 'View spaces', scope: 'read:space:confluence', detail: 'GET /wiki/api/v2/spaces', run: (api, id) => api.confluence(id, 'wiki/api/v2/spaces?limit=1', { neededScope: 'read:space:confluence' }) },
+  ],
+  search: [
+    { name: 'Search', scope: 'search:confluence', detail: 'GET /wiki/rest/api/search?cql=type=page', run: (api, id) => api.confluence(id, 'wiki/rest/api/search?cql=type%3Dpage&limit=1', { neededScope: 'search:confluence' }) },
+  ],
+  update: [
+    {
+      name: 'Update (nothing is changed)',
+      scope: 'write:confluence-content',
+      detail: 'POST /wiki/rest/api/content with an empty body: Atlassian checks the scope, then refuses the empty page (400)',
+      run: (api, id) => api.confluence(id, 'wiki/rest/api/content', { method: 'POST', body: {}, neededScope: 'write:confluence-content', acceptStatus: [400] }),
+    },
+  ],
+};
 
-  const step = async (name: string, body: () => Promise<void>): Promise<boolean> => {
-    const started = performance.now();
+/** How many connections a folder check runs at once: enough to be quick, few enough to respect rate limits. */
+const FOLDER_CHECK_CONCURRENCY = 4;
+
+/** Check connection: named steps, each with its result, time and — on failure — cause and fix. */
+export class ConnectionChecker {
+  /** Connections being checked right now: shown as Checking, never stored (a crash must not leave it). */
+  readonly checking = new Set<string>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly refresher: RefreshCoordinator,
+    private readonly api: ConnectionApi,
+  ) {}
+
+  async check(connectionId: string): Promise<CheckResult> {
+    let record = this.ctx.store.getConnection(connectionId);
+    this.checking.add(connectionId);
+    this.changed(record.folderId);
     try {
-      await body();
-      steps.push({ name, ok: true, durationMs: Math.round(performance.now() - started) });
-      return true;
-    } catch (error) {
-      steps.push({ name, ok: false, durationMs: Math.round(performance.now() - started), error: toErrorInfo(error) });
-      return false;
+      const steps = await this.runSteps(record);
+      const failure = steps.find((s) => s.outcome === 'failed')?.error;
+      const missingScopes = record.requestedScopes.filter((s) => !this.ctx.store.getConnection(connectionId).grantedScopes.includes(s));
+      const checkedAt = nowOf(this.ctx).toISOString();
+      record = await this.ctx.store.updateConnection(connectionId, (current) => ({
+        ...current,
+        status: failure ? statusAfterFailure(failure) : { state: 'connected' },
+        lastCheckedAt: checkedAt,
+      }));
+      return {
+        connectionId,
+        ok: !failure,
+        steps,
+        missingScopes,
+        checkedAt,
+        connection: toConnectionSummary(record, nowOf(this.ctx)),
+      };
+    } finally {
+      this.checking.delete(connectionId);
+      this.changed(record.folderId);
     }
-  };
+  }
 
-  let refreshedAfterRejection = false;
-  /**
-   * Access tokens have been seen to stop working before they expire: a 401 that is not a scope
-   * failure gets one refresh and one retry. A scope failure is never "fixed" by refreshing.
-   */
-  const withToken = async <T>(call: (accessToken: string) => Promise<T>): Promise<T> => {
-    try {
-      return await call(token!);
-    } catch (error) {
-      if (refreshedAfterRejection || !(error instanceof AppError) || error.code !== 'ATLASSIAN_TOKEN_REJECTED') throw error;
-      refreshedAfterRejection = true;
-      const usable = await usableAccessToken(ctx, record, { forceRefresh: true });
-      token = usable.token;
-      record = usable.record;
-      return call(token);
-    }
-  };
-
-  const environment = await ctx.resolveEnvironment(record.environmentId);
-  const ok =
-    (await step('Access token usable', async () => {
-      const usable = await usableAccessToken(ctx, record);
-      token = usable.token;
-      record = usable.record;
-    })) &&
-    (await step('Site still accessible', async () => {
-      const resources = await withToken((t) => fetchAccessibleResources(environment.endpoints.accessibleResourcesUrl, t, ctx.fetch));
-      if (!confluenceSites(resources).some((s) => s.cloudId === record.site.cloudId)) {
-        throw new AppError('NO_CONFLUENCE_SITE', { message: `The site ${record.site.name} is no longer available to this connection.` });
+  /** Checks every connection of a folder, concurrently but bounded. */
+  async checkFolder(folderId: string): Promise<CheckResult[]> {
+    this.ctx.store.requireFolder(folderId);
+    const ids = this.ctx.store.listConnections(folderId).map((c) => c.id);
+    const results: CheckResult[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        results.push(await this.check(id));
       }
-    })) &&
-    (await step('Confluence answers', async () => {
-      await withToken((t) => fetchCurrentUser(environment.endpoints.apiBaseUrl, record.site.cloudId, t, ctx.fetch));
-    }));
+    };
+    await Promise.all(Array.from({ length: Math.min(FOLDER_CHECK_CONCURRENCY, ids.length) }, worker));
+    return ids.map((id) => results.find((r) => r.connectionId === id)!);
+  }
 
-  const failure = steps.find((s) => !s.ok)?.error;
-  const state = ok ? 'connected' : failure?.code === 'ATLASSIAN_INVALID_GRANT' || failure?.code === 'TOKEN_EXPIRED' ? 'needs-reconnect' : failure?.code === 'ATLASSIAN_UNREACHABLE' ? 'offline' : 'error';
-  const checkedAt = nowOf(ctx).toISOString();
-  record = ctx.store.updateConnection(connectionId, (current) => ({
-    ...current,
-    status: failure ? { state, reason: failure } : { state: 'connected' },
-    lastCheckedAt: checkedAt,
-  }));
-  ctx.emit({ type: 'connections:changed', payload: { folderId: record.folderId } });
-  return { connectionId, ok, steps, connection: toConnectionSummary(record, nowOf(ctx)) };
+  private changed(folderId: string): void {
+    this.ctx.emit({ type: 'connections:changed', payload: { folderId } });
+  }
+
+  private async runSteps(record: ConnectionRecord): Promise<CheckStep[]> {
+    const steps: CheckStep[] = [];
+    let blocked = false;
+    const step = async (name: string, detail: string, body: () => Promise<string | void>): Promise<void> => {
+      if (blocked) {
+        steps.push({ name, outcome: 'skipped', ok: false, durationMs: 0, detail: 'Skipped: an earlier step failed.' });
+        return;
+      }
+      const started = performance.now();
+      try {
+        const result = await body();
+        steps.push({ name, outcome: 'passed', ok: true, durationMs: Math.round(performance.now() - started), detail: result || detail });
+      } catch (error) {
+        const info = toErrorInfo(error);
+        steps.push({ name, outcome: 'failed', ok: false, durationMs: Math.round(performance.now() - started), detail, error: info });
+        // Without a usable token or a reachable Atlassian nothing after this can pass.
+        if (['ATLASSIAN_INVALID_GRANT', 'TOKEN_EXPIRED', 'ATLASSIAN_UNREACHABLE', 'SECRET_UNAVAILABLE', 'OAUTH_CLIENT_AUTH_FAILED', 'NO_CONFLUENCE_SITE'].includes(info.code)) blocked = true;
+      }
+    };
+
+    await step('Access token usable', 'Refreshed when expired or about to expire', async () => {
+      const before = record.tokens.accessExpiresAt;
+      const usable = await this.refresher.accessToken(record.id);
+      return usable.record.tokens.accessExpiresAt !== before ? 'Refreshed: a new access token was issued' : `Valid until ${usable.record.tokens.accessExpiresAt}`;
+    });
+    await step('Site still accessible', `${record.site.name} (${record.site.url}) in accessible-resources`, async () => {
+      if (!confluenceSites(await this.api.accessibleResources(record.id)).some((s) => s.cloudId === record.site.cloudId)) {
+        throw new AppError('NO_CONFLUENCE_SITE', {
+          message: `The site ${record.site.name} is no longer available to this connection.`,
+          remediation: 'Ask a site admin whether the app is still approved, or reconnect and choose another site.',
+        });
+      }
+    });
+    for (const group of ['view', 'search', 'update'] as const) {
+      const probe = PROBES[group].find((p) => record.requestedScopes.includes(p.scope));
+      const label = PROBES[group][0]!.name;
+      if (!probe) {
+        steps.push({ name: label, outcome: 'skipped', ok: false, durationMs: 0, detail: `Skipped: no ${group} permission was requested.` });
+        continue;
+      }
+      await step(probe.name, `${probe.detail} (needs ${probe.scope})`, async () => void (await probe.run(this.api, record.id)));
+    }
+    await step('Scopes granted as requested', 'Requested scopes compared with the ones Atlassian granted', async () => {
+      const granted = this.ctx.store.getConnection(record.id).grantedScopes;
+      const missing = record.requestedScopes.filter((s) => !granted.includes(s));
+      if (missing.length > 0) {
+        throw new AppError('SCOPE_MISSING', {
+          message: `Atlassian granted fewer permissions than requested; missing: ${missing.join(', ')}.`,
+          remediation: 'Enable these scopes on the OAuth app in the Atlassian developer console, then reconnect.',
+          detail: missing.join(' '),
+        });
+      }
+      return `All ${record.requestedScopes.length} requested scopes granted`;
+    });
+    return steps;
+  }
 }

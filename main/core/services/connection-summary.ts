@@ -1,9 +1,6 @@
 import { getConnector } from '../connectors/connector-catalogue.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
-
-export type ConnectionState = ConnectionRecord['status']['state'];
-/** Why a connection is in its state; codes come from the error catalogue. */
-export type StatusReason = NonNullable<ConnectionRecord['status']['reason']>;
+import { effectiveStatus, type ConnectionState, type StatusReason } from './connection-status.js';
 
 /** What the UI may know about a connection: metadata only, never a secret. */
 export interface ConnectionSummary {
@@ -23,7 +20,12 @@ export interface ConnectionSummary {
   grantedScopes: string[];
   accessExpiresAt: string;
   hasRefreshToken: boolean;
+  refreshIssuedAt: string | null;
+  consentedAt: string;
+  description: string;
+  isDefault: boolean;
   createdAt: string;
+  lastUsedAt: string | null;
   lastCheckedAt: string | null;
 }
 
@@ -32,28 +34,9 @@ export function maskTail(value: string): string {
   return value.length <= 4 ? '••••' : `••••${value.slice(-4)}`;
 }
 
-/** A connection whose access token cannot be refreshed will stop working when it expires (case T2). */
-export function effectiveStatus(record: ConnectionRecord, now: Date): { state: ConnectionState; reason?: StatusReason } {
-  if (record.status.state !== 'connected') return record.status;
-  if (!record.tokens.refresh) {
-    const expiresAt = new Date(record.tokens.accessExpiresAt);
-    const expired = expiresAt.getTime() <= now.getTime();
-    return {
-      state: expired ? 'needs-reconnect' : 'expiring-soon',
-      reason: {
-        code: 'TOKEN_EXPIRED',
-        message: expired
-          ? 'The access token has expired and there is no refresh token.'
-          : `Atlassian issued no refresh token, so this connection stops working at ${expiresAt.toISOString()}.`,
-        remediation: 'Reconnect with Stay connected (offline_access) selected.',
-      },
-    };
-  }
-  return record.status;
-}
-
-export function toConnectionSummary(record: ConnectionRecord, now: Date): ConnectionSummary {
-  const status = effectiveStatus(record, now);
+/** `checking`: a check of this connection is running right now (never stored). */
+export function toConnectionSummary(record: ConnectionRecord, now: Date, options: { checking?: boolean } = {}): ConnectionSummary {
+  const status = options.checking ? { state: 'checking' as const } : effectiveStatus(record, now);
   return {
     id: record.id,
     folderId: record.folderId,
@@ -71,7 +54,12 @@ export function toConnectionSummary(record: ConnectionRecord, now: Date): Connec
     grantedScopes: record.grantedScopes,
     accessExpiresAt: record.tokens.accessExpiresAt,
     hasRefreshToken: record.tokens.refresh !== null,
+    refreshIssuedAt: record.tokens.refreshIssuedAt,
+    consentedAt: record.tokens.consentedAt,
+    description: record.description,
+    isDefault: record.isDefault,
     createdAt: record.createdAt,
+    lastUsedAt: record.lastUsedAt,
     lastCheckedAt: record.lastCheckedAt,
   };
 }

@@ -16,6 +16,8 @@ export interface ServiceContext {
   now?: () => Date;
   /** How long a sign-in may take before it is stopped. */
   signInTimeoutMs?: number;
+  /** Test hook: called right after a rotated refresh token was saved (crash-after-rotation tests). */
+  afterRefreshSaved?: (connectionId: string) => void;
 }
 
 export function nowOf(ctx: Pick<ServiceContext, 'now'>): Date {

@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import { join } from 'node:path';
 import { AppError } from '../errors/app-error.js';
-import { documentFileFromConf, STORE_FILE_OPTIONS, type ConfLike, type DocumentFile } from './document-file.js';
+import { documentFileFromConf, fileSignature, STORE_FILE_OPTIONS, type ConfLike, type DocumentFile } from './document-file.js';
 
 /** Where the store file lives in a data directory. */
 export function storeFilePath(directory: string): string {
@@ -28,6 +28,7 @@ export function lazyConfDocumentFile(directory: string, create: () => ConfLike):
     path: storeFilePath(directory),
     read: () => guard((f) => f.read()),
     write: (document) => guard((f) => f.write(document)),
+    signature: () => fileSignature(storeFilePath(directory)),
   };
 }
 

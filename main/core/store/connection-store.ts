@@ -2,22 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 import type { KeySlot, KeySlotStore } from '../vault/secret-vault.js';
 import type { DocumentFile } from './document-file.js';
-import {
-  emptyStoreDocument,
-  storeDocument,
-  type ConnectionRecord,
-  type FolderRecord,
-  type StoreDocument,
-} from './store-schema.js';
+import { withFileLock } from './store-lock.js';
+import { connectionRecord, emptyStoreDocument, storeDocument, type ConnectionRecord, type FolderRecord, type StoreDocument } from './store-schema.js';
 
 export type EnvironmentId = StoreDocument['settings']['environmentId'];
 
 /**
- * Folders, connections, settings and key slots in one JSON document. Every change is a
- * read-modify-write of the whole document, written atomically, so a crash leaves either the old
- * or the new file. Listing never decrypts anything.
+ * Folders, connections, settings and key slots in one JSON document.
+ * - Reads are synchronous and reuse the last parse while the file is unchanged (its signature),
+ *   so listing 10,000 connections costs about one JSON.parse, and never decrypts anything.
+ * - Every change is one read-modify-write of the whole document under a lock that all processes
+ *   sharing the file respect, written atomically: a crash leaves the old or the new file.
  */
 export class ConnectionStore implements KeySlotStore {
+  private cache: { signature: string; doc: StoreDocument } | null = null;
+
   constructor(
     private readonly file: DocumentFile,
     private readonly options: { now?: () => Date; defaultEnvironmentId?: EnvironmentId } = {},
@@ -31,13 +30,13 @@ export class ConnectionStore implements KeySlotStore {
     return this.options.now?.() ?? new Date();
   }
 
-  /** Reads and validates the document; an empty file becomes a fresh store with the Shared folder. */
+  /** The current document; parsed and validated again only when the file changed. */
   private read(): StoreDocument {
+    const signature = this.file.signature();
+    if (this.cache && signature !== null && this.cache.signature === signature) return this.cache.doc;
     const raw = this.file.read();
     if (raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
-      const fresh = emptyStoreDocument(this.now(), this.options.defaultEnvironmentId ?? 'atlassian-cloud');
-      this.file.write(fresh);
-      return fresh;
+      return emptyStoreDocument(this.now(), this.options.defaultEnvironmentId ?? 'atlassian-cloud');
     }
     const parsed = storeDocument.safeParse(raw);
     if (!parsed.success) {
@@ -45,15 +44,29 @@ export class ConnectionStore implements KeySlotStore {
         detail: `${this.file.path}: ${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')}`,
       });
     }
+    const after = this.file.signature();
+    if (after !== null) this.cache = { signature: after, doc: parsed.data };
     return parsed.data;
   }
 
-  /** One atomic read-modify-write. The mutator may throw to abort without writing anything. */
-  update<T>(mutate: (doc: StoreDocument) => T): T {
-    const doc = this.read();
-    const result = mutate(doc);
-    this.file.write(storeDocument.parse(doc));
-    return result;
+  /**
+   * One atomic read-modify-write under the cross-process lock. The mutator may throw to abort
+   * without writing anything; the cached document is then dropped, so nothing half-changed survives.
+   */
+  async update<T>(mutate: (doc: StoreDocument) => T): Promise<T> {
+    return withFileLock(this.file.path, () => {
+      try {
+        const doc = this.read();
+        const result = mutate(doc);
+        this.file.write(doc);
+        const signature = this.file.signature();
+        this.cache = signature === null ? null : { signature, doc };
+        return result;
+      } catch (error) {
+        this.cache = null;
+        throw error;
+      }
+    });
   }
 
   snapshot(): StoreDocument {
@@ -65,8 +78,8 @@ export class ConnectionStore implements KeySlotStore {
     return this.read().settings.environmentId;
   }
 
-  setEnvironmentId(environmentId: EnvironmentId): void {
-    this.update((doc) => {
+  async setEnvironmentId(environmentId: EnvironmentId): Promise<void> {
+    await this.update((doc) => {
       doc.settings.environmentId = environmentId;
     });
   }
@@ -76,8 +89,8 @@ export class ConnectionStore implements KeySlotStore {
     return this.read().vault.slots;
   }
 
-  writeSlots(slots: KeySlot[]): void {
-    this.update((doc) => {
+  async writeSlots(slots: KeySlot[]): Promise<void> {
+    await this.update((doc) => {
       doc.vault.slots = slots;
     });
   }
@@ -87,23 +100,22 @@ export class ConnectionStore implements KeySlotStore {
     return this.read().folders;
   }
 
-  createFolder(name: string, parentId: string | null): FolderRecord {
-    return this.update((doc) => {
-      if (parentId !== null && !doc.folders.some((f) => f.id === parentId)) {
-        throw new AppError('NOT_FOUND', { message: 'The parent folder no longer exists.' });
-      }
-      const clash = doc.folders.some((f) => f.parentId === parentId && f.name.toLowerCase() === name.toLowerCase());
-      if (clash) throw new AppError('CONFLICT', { message: `A folder named "${name}" already exists here.` });
-      const folder: FolderRecord = { id: randomUUID(), name, parentId, createdAt: this.now().toISOString() };
-      doc.folders.push(folder);
-      return folder;
-    });
-  }
-
   requireFolder(folderId: string): FolderRecord {
     const folder = this.read().folders.find((f) => f.id === folderId);
     if (!folder) throw new AppError('NOT_FOUND', { message: 'That folder no longer exists.', remediation: 'Choose another folder.' });
     return folder;
+  }
+
+  async createFolder(name: string, parentId: string | null): Promise<FolderRecord> {
+    return this.update((doc) => {
+      if (parentId !== null && !doc.folders.some((f) => f.id === parentId)) {
+        throw new AppError('NOT_FOUND', { message: 'The parent folder no longer exists.' });
+      }
+      assertFolderNameFree(doc, name, parentId, null);
+      const folder: FolderRecord = { id: randomUUID(), name, parentId, createdAt: this.now().toISOString() };
+      doc.folders.push(folder);
+      return folder;
+    });
   }
 
   // ---- connections ----
@@ -119,26 +131,33 @@ export class ConnectionStore implements KeySlotStore {
   }
 
   /** Inserts or replaces a connection in one atomic write. */
-  saveConnection(record: ConnectionRecord): void {
-    this.update((doc) => {
-      if (!doc.folders.some((f) => f.id === record.folderId)) {
+  async saveConnection(record: ConnectionRecord): Promise<void> {
+    const valid = connectionRecord.parse(record);
+    await this.update((doc) => {
+      if (!doc.folders.some((f) => f.id === valid.folderId)) {
         throw new AppError('NOT_FOUND', { message: 'The folder of this connection no longer exists.', remediation: 'Choose another folder and connect again.' });
       }
-      const index = doc.connections.findIndex((c) => c.id === record.id);
-      if (index === -1) doc.connections.push(record);
-      else doc.connections[index] = record;
+      const index = doc.connections.findIndex((c) => c.id === valid.id);
+      if (index === -1) doc.connections.push(valid);
+      else doc.connections[index] = valid;
     });
   }
 
-  /** Applies a change to one stored connection (status, tokens) atomically. */
-  updateConnection(connectionId: string, change: (record: ConnectionRecord) => ConnectionRecord): ConnectionRecord {
+  /** Applies a change to one stored connection atomically; the change sees the latest version on disk. */
+  async updateConnection(connectionId: string, change: (record: ConnectionRecord) => ConnectionRecord): Promise<ConnectionRecord> {
     return this.update((doc) => {
       const index = doc.connections.findIndex((c) => c.id === connectionId);
       const current = doc.connections[index];
       if (!current) throw new AppError('NOT_FOUND', { message: 'That connection no longer exists.' });
-      const next = change(current);
+      const next = connectionRecord.parse(change(current));
       doc.connections[index] = next;
       return next;
     });
   }
+}
+
+/** Folder names are unique among siblings, case-insensitively. */
+export function assertFolderNameFree(doc: StoreDocument, name: string, parentId: string | null, exceptId: string | null): void {
+  const clash = doc.folders.some((f) => f.id !== exceptId && f.parentId === parentId && f.name.toLowerCase() === name.toLowerCase());
+  if (clash) throw new AppError('CONFLICT', { message: `A folder named "${name}" already exists here.` });
 }

@@ -45,11 +45,16 @@ export const connectionRecord = z.object({
     consentedAt: z.string(),
   }),
   status: z.object({ state: connectionState, reason: errorInfoRecord.optional() }),
+  description: z.string().default(''),
+  /** One default connection per connector per folder. */
+  isDefault: z.boolean().default(false),
   createdAt: z.string(),
   updatedAt: z.string(),
+  lastUsedAt: z.string().nullable().default(null),
   lastCheckedAt: z.string().nullable(),
 });
-export type ConnectionRecord = z.infer<typeof connectionRecord>;
+export type ConnectionRecord = z.output<typeof connectionRecord>;
+export type ConnectionRecordInput = z.input<typeof connectionRecord>;
 
 export const keySlotRecord = z.object({ protectorId: z.string(), wrapped: z.string(), createdAt: z.string() });
 
@@ -60,7 +65,7 @@ export const storeDocument = z.object({
   folders: z.array(folderRecord),
   connections: z.array(connectionRecord),
 });
-export type StoreDocument = z.infer<typeof storeDocument>;
+export type StoreDocument = z.output<typeof storeDocument>;
 
 export const SHARED_FOLDER_ID = 'shared';
 

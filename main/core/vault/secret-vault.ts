@@ -13,7 +13,7 @@ export interface KeySlot {
 /** Where the vault reads and writes its key slots (the store). */
 export interface KeySlotStore {
   readSlots(): KeySlot[];
-  writeSlots(slots: KeySlot[]): void;
+  writeSlots(slots: KeySlot[]): Promise<void> | void;
 }
 
 /**
@@ -33,7 +33,7 @@ export class SecretVault {
         });
       }
       const dataKey = randomBytes(32);
-      slots.writeSlots([{ protectorId: protector.id, wrapped: await protector.wrap(dataKey), createdAt: now().toISOString() }]);
+      await slots.writeSlots([{ protectorId: protector.id, wrapped: await protector.wrap(dataKey), createdAt: now().toISOString() }]);
       return new SecretVault(dataKey);
     }
     let unwrapped: { dataKey: Buffer; shouldRewrap: boolean };
@@ -45,7 +45,7 @@ export class SecretVault {
     if (unwrapped.dataKey.length !== 32) throw new AppError('VAULT_LOCKED', { detail: 'unwrapped data key has the wrong length' });
     if (unwrapped.shouldRewrap) {
       const rewrapped = await protector.wrap(unwrapped.dataKey);
-      slots.writeSlots(existing.map((s) => (s === mine ? { ...s, wrapped: rewrapped } : s)));
+      await slots.writeSlots(existing.map((s) => (s === mine ? { ...s, wrapped: rewrapped } : s)));
     }
     return new SecretVault(unwrapped.dataKey);
   }

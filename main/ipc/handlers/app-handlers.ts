@@ -21,7 +21,7 @@ export function getSettings(ctx: IpcContext, _request: RequestOf<'settings:get'>
 }
 
 export async function setEnvironment(ctx: IpcContext, request: RequestOf<'settings:set-environment'>): Promise<ResponseOf<'settings:set-environment'>> {
-  ctx.services.store.setEnvironmentId(request.environmentId);
+  await ctx.services.store.setEnvironmentId(request.environmentId);
   await ctx.environments.onChanged?.(request.environmentId);
   return getSettings(ctx, {});
 }

@@ -1,6 +1,5 @@
 import type { RequestOf, ResponseOf } from '../../../preload/contract.js';
 import { connectorCatalogue, getConnector } from '../../core/connectors/connector-catalogue.js';
-import { checkConnection as runConnectionCheck } from '../../core/services/connection-check.js';
 import { toConnectionSummary } from '../../core/services/connection-summary.js';
 import { nowOf } from '../../core/services/service-context.js';
 import type { IpcContext } from '../ipc-context.js';
@@ -33,23 +32,20 @@ export async function getCreationContext(ctx: IpcContext, request: RequestOf<'co
 
 export function listConnections(ctx: IpcContext, request: RequestOf<'connections:list'>): ResponseOf<'connections:list'> {
   const now = nowOf(ctx.services);
-  return ctx.services.store.listConnections(request.folderId).map((record) => toConnectionSummary(record, now));
+  const { checking } = ctx.connections.checker;
+  return ctx.services.store.listConnections(request.folderId).map((record) => toConnectionSummary(record, now, { checking: checking.has(record.id) }));
 }
 
 export function beginAuthorization(ctx: IpcContext, request: RequestOf<'connections:begin-authorization'>): ResponseOf<'connections:begin-authorization'> {
-  return ctx.coordinator.begin(request);
+  return ctx.connections.coordinator.begin(request);
 }
 
 export function cancelAuthorization(ctx: IpcContext, request: RequestOf<'connections:cancel-authorization'>): ResponseOf<'connections:cancel-authorization'> {
-  ctx.coordinator.cancel(request.attemptId);
+  ctx.connections.coordinator.cancel(request.attemptId);
   return { ok: true };
 }
 
 export function chooseSite(ctx: IpcContext, request: RequestOf<'connections:choose-site'>): ResponseOf<'connections:choose-site'> {
-  ctx.coordinator.chooseSite(request.attemptId, request.cloudId);
+  ctx.connections.coordinator.chooseSite(request.attemptId, request.cloudId);
   return { ok: true };
-}
-
-export function checkConnection(ctx: IpcContext, request: RequestOf<'connections:check'>): Promise<ResponseOf<'connections:check'>> {
-  return runConnectionCheck(ctx.services, request.connectionId);
 }

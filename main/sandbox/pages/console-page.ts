@@ -1,6 +1,7 @@
 /** GET /: everything a developer needs to use the sandbox, secrets included (nothing here is real). */
 import type { SandboxSwitches } from '../sandbox-api.js';
 import type { ResolvedSeed } from '../sandbox-seed.js';
+import { retryAfterHeader } from '../switches-schema.js';
 import { escapeHtml, renderPage } from './page-layout.js';
 
 const code = (value: string): string => `<code>${escapeHtml(value)}</code>`;
@@ -24,8 +25,12 @@ export function renderConsolePage(input: { baseUrl: string; seed: ResolvedSeed; 
     .join('');
   const checkbox = (name: keyof SandboxSwitches, label: string): string =>
     `<label><input type="checkbox" name="${name}"${switches[name] === true ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
-  const option = (value: SandboxSwitches['tokenEndpoint']): string =>
-    `<option value="${value}"${switches.tokenEndpoint === value ? ' selected' : ''}>${value}</option>`;
+  const select = <K extends 'tokenEndpoint' | 'refreshEndpoint' | 'api'>(name: K, label: string, values: Array<SandboxSwitches[K]>, help: string): string =>
+    `<label for="${name}">${escapeHtml(label)}</label>
+<select id="${name}" name="${name}" aria-describedby="${name}-help">${values
+      .map((v) => `<option value="${v}"${switches[name] === v ? ' selected' : ''}>${v}</option>`)
+      .join('')}</select>
+<p class="muted" id="${name}-help">${escapeHtml(help)}</p>`;
   const firstApp = seed.apps[0];
   return renderPage({
     title: 'Sandbox developer console',
@@ -50,8 +55,15 @@ export function renderConsolePage(input: { baseUrl: string; seed: ResolvedSeed; 
 ${checkbox('offline', 'Offline: every non-admin request is dropped without an answer')}
 ${checkbox('expireCodesImmediately', 'Authorization codes expire immediately')}
 ${checkbox('tamperState', 'Callback redirect carries a different state')}
-<label for="tokenEndpoint">Token endpoint</label>
-<select id="tokenEndpoint" name="tokenEndpoint">${option('normal')}${option('server-error')}${option('rate-limited')}</select>
+${select('tokenEndpoint', 'Token endpoint', ['normal', 'server-error', 'rate-limited'], 'Every POST /oauth/token answers 503, or 429 with Retry-After.')}
+${select('refreshEndpoint', 'Refresh grant', ['normal', 'reject', 'omit-refresh-token'], 'reject: 403 invalid_grant without revoking anything; omit-refresh-token: 200 without refresh_token, the old one keeps working.')}
+${select('api', 'API (gateway, accessible-resources, /me)', ['normal', 'rate-limited', 'server-error'], 'Every API call answers 429 with Retry-After and X-RateLimit-* headers, or 503.')}
+<label for="grantFewerScopes">Scopes new consents leave out</label>
+<input id="grantFewerScopes" name="grantFewerScopes" value="${escapeHtml(switches.grantFewerScopes.join(' '))}" aria-describedby="grantFewerScopes-help">
+<p class="muted" id="grantFewerScopes-help">Space-separated; silently missing from new grants, as when an app's scopes were narrowed. Existing grants keep theirs.</p>
+<label for="retryAfterSeconds">Retry-After (seconds)</label>
+<input id="retryAfterSeconds" name="retryAfterSeconds" type="number" min="0" step="1" value="${retryAfterHeader(switches.retryAfterSeconds)}" aria-describedby="retryAfterSeconds-help">
+<p class="muted" id="retryAfterSeconds-help">Sent by both rate-limited switches, as given, however absurd (Atlassian has sent 9223372036854775807).</p>
 <div class="actions"><button class="primary" type="submit">Apply switches</button></div>
 </form>
 <div class="actions">
@@ -66,7 +78,7 @@ ${checkbox('tamperState', 'Callback redirect carries a different state')}
 <tr><th scope="row">Token</th><td>${code(`${baseUrl}/oauth/token`)}</td></tr>
 <tr><th scope="row">Accessible resources</th><td>${code(`${baseUrl}/oauth/token/accessible-resources`)}</td></tr>
 <tr><th scope="row">API gateway</th><td>${code(`${baseUrl}/ex/confluence/{cloudId}/wiki/...`)}</td></tr>
-<tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, GET /__admin/token-requests')}</td></tr>
+<tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, POST /__admin/advance-clock {"ms":n}, GET /__admin/token-requests')}</td></tr>
 </tbody></table>
 <pre tabindex="0" aria-label="Example: switch the token endpoint to rate-limited">curl -X POST ${escapeHtml(baseUrl)}/__admin/switches -H 'content-type: application/json' -d '{"tokenEndpoint":"rate-limited"}'</pre>
 ${firstApp ? `<p class="muted">Example authorize URL: ${code(`${baseUrl}/authorize?audience=api.atlassian.com&client_id=${firstApp.clientId}&scope=read%3Aconfluence-space.summary%20offline_access&redirect_uri=${encodeURIComponent(firstApp.redirectUris[0] ?? '')}&state=xyz&response_type=code&prompt=consent`)}</p>` : ''}

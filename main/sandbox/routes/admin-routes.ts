@@ -6,15 +6,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxControl } from '../sandbox-api.js';
+import { switchFields } from '../switches-schema.js';
 
 export const ADMIN_PREFIX = '/__admin/';
 
-export const switchesPatchSchema = z.strictObject({
-  offline: z.boolean().optional(),
-  expireCodesImmediately: z.boolean().optional(),
-  tamperState: z.boolean().optional(),
-  tokenEndpoint: z.enum(['normal', 'server-error', 'rate-limited']).optional(),
-});
+export const switchesPatchSchema = z.strictObject(switchFields).partial();
+
+const advanceClockSchema = z.strictObject({ ms: z.number().min(0).max(Number.MAX_SAFE_INTEGER) });
 
 const revokeFilterSchema = z.strictObject({
   accountId: z.string().optional(),
@@ -34,13 +32,21 @@ function badRequest(reply: FastifyReply, error: z.ZodError): FastifyReply {
   return reply.status(400).send({ error: 'invalid_request', issues: error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) });
 }
 
-/** The console's form: checkboxes are absent when unchecked. */
+const formText = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : undefined);
+
+/** The console's form: checkboxes are absent when unchecked; fields the form lacks stay unchanged. */
 function switchesFromForm(body: Record<string, unknown>): unknown {
+  const scopes = formText(body.grantFewerScopes);
+  const retryAfter = formText(body.retryAfterSeconds);
   return {
     offline: body.offline === 'on',
     expireCodesImmediately: body.expireCodesImmediately === 'on',
     tamperState: body.tamperState === 'on',
     tokenEndpoint: body.tokenEndpoint,
+    refreshEndpoint: body.refreshEndpoint,
+    api: body.api,
+    grantFewerScopes: scopes === undefined ? undefined : scopes.split(/[\s,]+/).filter(Boolean),
+    retryAfterSeconds: retryAfter === undefined || retryAfter === '' ? undefined : Number(retryAfter),
   };
 }
 
@@ -68,6 +74,12 @@ export function registerAdminRoutes(app: FastifyInstance, control: SandboxContro
     const parsed = revokeFilterSchema.safeParse(isForm(request) ? {} : (request.body ?? {}));
     if (!parsed.success) return badRequest(reply, parsed.error);
     return answer(request, reply, { revoked: control.revokeGrant(parsed.data) });
+  });
+
+  app.post(`${ADMIN_PREFIX}advance-clock`, async (request, reply) => {
+    const parsed = advanceClockSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return badRequest(reply, parsed.error);
+    return reply.send({ clockOffsetMs: control.advanceClock(parsed.data.ms) });
   });
 
   app.get(`${ADMIN_PREFIX}token-requests`, async () => control.tokenRequests());

@@ -10,8 +10,10 @@ import { findApp, type SandboxContext } from '../sandbox-context.js';
 import { CODE_LIFETIME_MS } from '../sandbox-state.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../access-token.js';
 import type { Grant } from '../refresh-token-families.js';
+import { retryAfterHeader } from '../switches-schema.js';
 
 const MASKED_FIELDS = ['client_secret', 'code', 'code_verifier', 'refresh_token'];
+/** The default of the retryAfterSeconds switch. */
 export const RATE_LIMIT_RETRY_AFTER_SECONDS = 30;
 
 const errors = {
@@ -45,10 +47,11 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: SandboxContext): 
       return reply.status(status).header('cache-control', 'no-store').send(payload);
     };
 
-    const mode = ctx.state.switches().tokenEndpoint;
+    const switches = ctx.state.switches();
+    const mode = switches.tokenEndpoint;
     if (mode === 'server-error') return respond(503, { error: 'temporarily_unavailable', error_description: 'Service Unavailable' });
     if (mode === 'rate-limited') {
-      reply.header('retry-after', String(RATE_LIMIT_RETRY_AFTER_SECONDS));
+      reply.header('retry-after', retryAfterHeader(switches.retryAfterSeconds));
       return respond(429, { error: 'rate_limit_exceeded', error_description: 'Too Many Requests' });
     }
 
@@ -80,6 +83,13 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: SandboxContext): 
     };
 
     if (grantType === 'refresh_token') {
+      // 'reject' revokes nothing: back on 'normal', the same token refreshes again.
+      if (switches.refreshEndpoint === 'reject') return respond(403, errors.invalidRefresh);
+      if (switches.refreshEndpoint === 'omit-refresh-token') {
+        const kept = ctx.state.families.useWithoutRotation(body.refresh_token ?? '', oauthApp.clientId, now);
+        if (kept.kind === 'invalid') return respond(403, errors.invalidRefresh);
+        return respond(200, tokenResponse(kept.grant, null));
+      }
       const result = ctx.state.families.rotate(body.refresh_token ?? '', oauthApp.clientId, now);
       if (result.kind === 'invalid') return respond(403, errors.invalidRefresh);
       return respond(200, tokenResponse(result.grant, result.refreshToken));
@@ -90,7 +100,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: SandboxContext): 
     if (!entry || entry.used || entry.clientId !== oauthApp.clientId || entry.redirectUri !== body.redirect_uri) {
       return respond(403, errors.invalidCode);
     }
-    if (ctx.state.switches().expireCodesImmediately || now - entry.issuedAt > CODE_LIFETIME_MS) return respond(400, errors.expiredCode);
+    if (switches.expireCodesImmediately || now - entry.issuedAt > CODE_LIFETIME_MS) return respond(400, errors.expiredCode);
     if (entry.codeChallenge !== null && (!body.code_verifier || s256(body.code_verifier) !== entry.codeChallenge)) {
       return respond(403, errors.invalidCode);
     }

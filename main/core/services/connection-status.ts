@@ -1,0 +1,77 @@
+import type { ErrorInfo } from '../errors/app-error.js';
+import type { ConnectionRecord } from '../store/store-schema.js';
+
+export type ConnectionState = ConnectionRecord['status']['state'];
+/** Why a connection is in its state; codes come from the error catalogue. */
+export type StatusReason = NonNullable<ConnectionRecord['status']['reason']>;
+export interface ConnectionStatus {
+  state: ConnectionState;
+  reason?: StatusReason;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+/** Atlassian: a refresh token dies after 90 days without use (reference §3). */
+export const REFRESH_IDLE_LIMIT_MS = 90 * DAY_MS;
+/** Atlassian: a grant needs a new consent 365 days after the first (reference §3). */
+export const CONSENT_LIMIT_MS = 365 * DAY_MS;
+/** Warn this long before either limit. */
+export const IDLE_WARNING_MS = 14 * DAY_MS;
+export const CONSENT_WARNING_MS = 30 * DAY_MS;
+/** A refresh token older than this is renewed by the next use, long before the idle limit. */
+export const REFRESH_RENEWAL_AGE_MS = 60 * DAY_MS;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * What the user should see: the stored state, plus what time alone tells (no refresh token,
+ * the 90-day idle and 365-day absolute windows). Derived on every read, never stored.
+ */
+export function effectiveStatus(record: ConnectionRecord, now: Date): ConnectionStatus {
+  if (record.status.state !== 'connected') return record.status;
+  const t = now.getTime();
+  const consentEnds = new Date(record.tokens.consentedAt).getTime() + CONSENT_LIMIT_MS;
+  if (consentEnds <= t) {
+    return reason('needs-reconnect', 'ATLASSIAN_INVALID_GRANT', 'Atlassian requires a new consent 365 days after the first one.', 'Reconnect to sign in again.');
+  }
+  if (!record.tokens.refresh) {
+    const expiresAt = new Date(record.tokens.accessExpiresAt).getTime();
+    return expiresAt <= t
+      ? reason('needs-reconnect', 'TOKEN_EXPIRED', 'The access token has expired and there is no refresh token.', 'Reconnect with Stay connected (offline_access) selected.')
+      : reason(
+          'expiring-soon',
+          'TOKEN_EXPIRED',
+          `Atlassian issued no refresh token, so this connection stops working at ${new Date(expiresAt).toISOString()}.`,
+          'Reconnect with Stay connected (offline_access) selected.',
+        );
+  }
+  const idleEnds = new Date(record.tokens.refreshIssuedAt ?? record.tokens.consentedAt).getTime() + REFRESH_IDLE_LIMIT_MS;
+  if (idleEnds <= t) {
+    return reason('needs-reconnect', 'ATLASSIAN_INVALID_GRANT', 'The refresh token was not used for 90 days, so Atlassian expired it.', 'Reconnect to sign in again.');
+  }
+  if (idleEnds - t <= IDLE_WARNING_MS) {
+    return reason('expiring-soon', 'TOKEN_EXPIRED', `Unused, this connection expires on ${day(idleEnds)} (Atlassian ends refresh tokens after 90 idle days).`, 'Check the connection: using it renews it.');
+  }
+  if (consentEnds - t <= CONSENT_WARNING_MS) {
+    return reason('expiring-soon', 'TOKEN_EXPIRED', `Atlassian requires a new sign-in by ${day(consentEnds)} (365 days after the first consent).`, 'Reconnect before then to keep it working.');
+  }
+  return record.status;
+}
+
+function reason(state: ConnectionState, code: string, message: string, remediation: string): ConnectionStatus {
+  return { state, reason: { code, message, remediation } };
+}
+
+/** The stored state after a failure: each kind of failure has one state and one fix. */
+export function statusAfterFailure(error: ErrorInfo): ConnectionStatus {
+  switch (error.code) {
+    case 'ATLASSIAN_INVALID_GRANT':
+    case 'TOKEN_EXPIRED':
+    case 'SECRET_UNAVAILABLE':
+    case 'OAUTH_CLIENT_AUTH_FAILED':
+      return { state: 'needs-reconnect', reason: error };
+    case 'ATLASSIAN_UNREACHABLE':
+      return { state: 'offline', reason: error };
+    default:
+      return { state: 'error', reason: error };
+  }
+}

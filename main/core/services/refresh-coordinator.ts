@@ -1,0 +1,116 @@
+import { AppError, appErrorFromInfo, toErrorInfo } from '../errors/app-error.js';
+import { refreshTokens } from '../oauth/token-client.js';
+import { withFileLock } from '../store/store-lock.js';
+import type { ConnectionRecord } from '../store/store-schema.js';
+import { clientConfigFor, secretContext } from './client-credentials.js';
+import { REFRESH_RENEWAL_AGE_MS, statusAfterFailure } from './connection-status.js';
+import { nowOf, type ServiceContext } from './service-context.js';
+
+export interface UsableToken {
+  accessToken: string;
+  record: ConnectionRecord;
+}
+
+/** Access tokens are refreshed this long before they expire. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Hands out usable access tokens and refreshes them — one refresh at a time per connection, in
+ * this process (callers join the refresh in flight) and across processes (a lock file next to
+ * the store; whoever gets it second finds the new token on disk and does not refresh again).
+ * Atlassian rotates refresh tokens and revokes the whole grant when an old one is reused late,
+ * so the rotated token is saved atomically before anyone uses the new access token (case T5).
+ */
+export class RefreshCoordinator {
+  private readonly inFlight = new Map<string, Promise<UsableToken>>();
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * A usable token for the connection. `rejected`: the token Atlassian just refused with a 401
+   * that was not a scope failure — it is replaced even if it has not expired yet.
+   */
+  async accessToken(connectionId: string, options: { rejected?: string } = {}): Promise<UsableToken> {
+    const record = this.ctx.store.getConnection(connectionId);
+    this.refuseIfNeedsReconnect(record);
+    const current = this.unsealAccess(record);
+    if (!this.needsRefresh(record) && current !== options.rejected) return { accessToken: current, record };
+    let flight = this.inFlight.get(connectionId);
+    if (!flight) {
+      flight = this.refreshUnderLock(connectionId, options.rejected).finally(() => this.inFlight.delete(connectionId));
+      this.inFlight.set(connectionId, flight);
+    }
+    return flight;
+  }
+
+  private needsRefresh(record: ConnectionRecord): boolean {
+    const now = nowOf(this.ctx).getTime();
+    if (new Date(record.tokens.accessExpiresAt).getTime() - REFRESH_MARGIN_MS <= now) return true;
+    // Renew an old refresh token while it still works, so a connection used now and then never hits the 90-day idle limit.
+    const issued = record.tokens.refreshIssuedAt;
+    return record.tokens.refresh !== null && issued !== null && now - new Date(issued).getTime() >= REFRESH_RENEWAL_AGE_MS;
+  }
+
+  /** Once Atlassian said the grant is gone, asking again cannot help: no retry loop (case T3). Reconnect resets it. */
+  private refuseIfNeedsReconnect(record: ConnectionRecord): void {
+    if (record.status.state !== 'needs-reconnect') return;
+    const reason = record.status.reason;
+    throw reason ? appErrorFromInfo(reason, 'ATLASSIAN_INVALID_GRANT') : new AppError('ATLASSIAN_INVALID_GRANT');
+  }
+
+  private unsealAccess(record: ConnectionRecord): string {
+    return this.ctx.vault.unseal(record.tokens.access, secretContext.accessToken(record.id));
+  }
+
+  private async refreshUnderLock(connectionId: string, rejected: string | undefined): Promise<UsableToken> {
+    return withFileLock(`${this.ctx.store.path}.refresh-${connectionId}`, async () => {
+      // Read again under the lock: another caller or process may have refreshed meanwhile.
+      const record = this.ctx.store.getConnection(connectionId);
+      this.refuseIfNeedsReconnect(record);
+      const current = this.unsealAccess(record);
+      if (!this.needsRefresh(record) && current !== rejected) return { accessToken: current, record };
+      try {
+        return await this.refresh(record);
+      } catch (error) {
+        await this.recordFailure(connectionId, error);
+        throw error;
+      }
+    });
+  }
+
+  private async refresh(record: ConnectionRecord): Promise<UsableToken> {
+    if (!record.tokens.refresh) throw new AppError('TOKEN_EXPIRED');
+    const { ctx } = this;
+    const environment = await ctx.resolveEnvironment(record.environmentId);
+    const client = clientConfigFor(record, environment, ctx.vault, ctx.fetch);
+    const refreshToken = ctx.vault.unseal(record.tokens.refresh, secretContext.refreshToken(record.id));
+    const tokens = await refreshTokens(client, { refreshToken, currentScopes: record.grantedScopes, now: () => nowOf(ctx) });
+    const rotated = tokens.refreshToken !== refreshToken;
+    const saved = await ctx.store.updateConnection(record.id, (current) => ({
+      ...current,
+      grantedScopes: tokens.scopes,
+      tokens: {
+        ...current.tokens,
+        access: ctx.vault.seal(tokens.accessToken, secretContext.accessToken(record.id)),
+        // No refresh token in the answer: keep using the one we have (case T1).
+        refresh: rotated && tokens.refreshToken ? ctx.vault.seal(tokens.refreshToken, secretContext.refreshToken(record.id)) : current.tokens.refresh,
+        accessExpiresAt: tokens.expiresAt.toISOString(),
+        refreshIssuedAt: rotated ? nowOf(ctx).toISOString() : current.tokens.refreshIssuedAt,
+      },
+      status: { state: 'connected' },
+      updatedAt: nowOf(ctx).toISOString(),
+    }));
+    ctx.afterRefreshSaved?.(record.id);
+    return { accessToken: tokens.accessToken, record: saved };
+  }
+
+  /** invalid_grant → Needs reconnect; no network → Offline; stored once, never retried in a loop (case T3). */
+  private async recordFailure(connectionId: string, error: unknown): Promise<void> {
+    const status = statusAfterFailure(toErrorInfo(error));
+    if (status.state === 'error') return;
+    const updated = await this.ctx.store
+      .updateConnection(connectionId, (current) => ({ ...current, status }))
+      .catch(() => null);
+    if (updated) this.ctx.emit({ type: 'connections:changed', payload: { folderId: updated.folderId } });
+  }
+}
