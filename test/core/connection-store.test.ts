@@ -4,39 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
-import type { ConnectionRecord } from '../../main/core/store/store-schema.js';
+import { sampleRecord } from '../support/sample-record.js';
 
 function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'cd-store-'));
   return { dir, store: new ConnectionStore(openConfDocumentFile(dir)) };
-}
-
-export function sampleRecord(overrides: Partial<ConnectionRecord> = {}): ConnectionRecord {
-  const sealed = { v: 1 as const, iv: 'aXY=', tag: 'dGFn', ct: 'Y3Q=' };
-  return {
-    id: 'c1',
-    folderId: 'shared',
-    connectorId: 'confluence-cloud',
-    name: 'Docs',
-    environmentId: 'sandbox',
-    authType: 'managed',
-    clientId: 'client-abcd',
-    clientSecret: null,
-    callbackUrl: 'http://localhost:47615/oauth/callback',
-    requestedScopes: ['search:confluence'],
-    grantedScopes: ['search:confluence'],
-    site: { cloudId: 'x', name: 'Acme', url: 'https://acme.atlassian.net' },
-    account: null,
-    tokens: { access: sealed, refresh: null, accessExpiresAt: '2026-01-01T00:00:00.000Z', refreshIssuedAt: null, consentedAt: '2026-01-01T00:00:00.000Z' },
-    status: { state: 'connected' },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    lastCheckedAt: null,
-    description: '',
-    isDefault: false,
-    lastUsedAt: null,
-    ...overrides,
-  };
 }
 
 describe('connection store', () => {

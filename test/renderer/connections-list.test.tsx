@@ -2,7 +2,7 @@
 import './setup';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeConnection } from './fixtures';
+import { defaultScopes, makeConnection } from './fixtures';
 import { renderApp } from './render-app';
 
 const bodyRows = () => {
@@ -19,11 +19,11 @@ describe('connections list', () => {
     expect(screen.getByRole('tab', { name: 'Credential assets' })).toBeInTheDocument();
   });
 
-  it('renders rows with name, connector, status, site and created date', async () => {
+  it('renders rows with name, connector, status, site, account, scopes and last activity', async () => {
     renderApp({ connections: [makeConnection(0, 'shared'), makeConnection(3, 'shared')] });
     const table = await screen.findByRole('table', { name: 'Connections in Shared' });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Name', 'Connector', 'Status', 'Site', 'Created', 'Actions']);
+    expect(headers).toEqual(['Name', 'Connector', 'Status', 'Site', 'Account', 'Scopes', 'Last activity', 'Actions']);
     const rows = bodyRows();
     expect(rows).toHaveLength(2);
     const reconnect = rows.find((r) => within(r).queryByText('Confluence 00003'));
@@ -32,7 +32,9 @@ describe('connections list', () => {
     expect(cells[1]).toHaveTextContent('Confluence Cloud');
     expect(cells[2]).toHaveTextContent('Needs reconnect');
     expect(cells[3]).toHaveTextContent('Acme Labs');
-    expect(cells[4]).toHaveTextContent('2025');
+    expect(cells[4]).toHaveTextContent('Dana Demo');
+    expect(cells[5]).toHaveTextContent(`${defaultScopes.length} scopes`);
+    expect(cells[6]).toHaveTextContent('Never used');
     expect(within(reconnect!).getByRole('button', { name: 'More actions for Confluence 00003' })).toBeInTheDocument();
   });
 
@@ -48,7 +50,7 @@ describe('connections list', () => {
 
     await user.clear(filter);
     await user.type(filter, 'needs reconnect');
-    expect(bodyRows().map((r) => within(r).getAllByRole('cell')[2]?.textContent)).toEqual(['Needs reconnect', 'Needs reconnect']);
+    expect(bodyRows().map((r) => r.querySelector('.pill')?.textContent)).toEqual(['Needs reconnect', 'Needs reconnect']);
 
     await user.clear(filter);
     await user.type(filter, '00011');
@@ -83,17 +85,18 @@ describe('connections list', () => {
   });
 
   it('checks a connection from the More actions menu and shows the steps', async () => {
-    const { fake, user } = renderApp({ connections: [makeConnection(3, 'shared')] });
-    await user.click(await screen.findByRole('button', { name: 'More actions for Confluence 00003' }));
+    const { fake, user } = renderApp({ connections: [makeConnection(6, 'shared')] });
+    await user.click(await screen.findByRole('button', { name: 'More actions for Confluence 00006' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Check connection' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Check “Confluence 00003”' });
+    const dialog = await screen.findByRole('dialog', { name: 'Check “Confluence 00006”' });
     expect(await within(dialog).findByText('The connection works.')).toBeInTheDocument();
-    expect(within(dialog).getByRole('list', { name: 'Check steps' }).children).toHaveLength(3);
-    expect(fake.callsTo('connections:check')).toEqual([{ connectionId: 'conn-shared-3' }]);
+    expect(within(dialog).getByRole('list', { name: 'Check steps' }).children).toHaveLength(4);
+    expect(fake.callsTo('connections:check')).toEqual([{ connectionId: 'conn-shared-6' }]);
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    // The row took the checked status.
+    // The row took the checked status (it was Checking), and focus is back on its menu button.
     expect(within(bodyRows()[0]!).getAllByRole('cell')[2]).toHaveTextContent('Connected');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'More actions for Confluence 00006' })).toHaveFocus());
   });
 
   it('refreshes the list on connections:changed', async () => {

@@ -14,9 +14,15 @@ import type {
   SettingsDto,
   SiteDto,
 } from '../../preload/contract';
+import { defaultCheck, runCheck, type CheckScript } from './fake-check';
+import { deleteConnection, makeDefault, moveConnection, updateConnection } from './fake-connection-ops';
+import { createFolder, deleteFolder, moveFolder, renameFolder } from './fake-folder-ops';
+import { InvokeError, notFound } from './fake-invoke-error';
+import { assertDraftUsable, savedConnection } from './fake-saved-connection';
+import type { FakeStore } from './fake-store';
 import { confluenceConnector, defaultSites, environments } from './fixtures';
 
-type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => ResponseOf<C> };
+type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
 interface Attempt {
   attemptId: string;
@@ -34,6 +40,8 @@ export interface FakeBridgeOptions {
   /** 'manual' (tests call completeSignIn); 'auto' moves on by itself after `autoDelayMs`. */
   mode?: 'manual' | 'auto';
   autoDelayMs?: number;
+  /** How long connections:check and connections:check-folder take (0: at once). */
+  checkDelayMs?: number;
 }
 
 export const invalidClientError: ErrorInfoDto = {
@@ -42,17 +50,11 @@ export const invalidClientError: ErrorInfoDto = {
   remediation: 'Copy the client ID and secret again from the Atlassian developer console (Settings of your app) and select Connect.',
 };
 
-class InvokeError extends Error {
-  constructor(readonly info: ErrorInfoDto) {
-    super(info.message);
-  }
-}
-
 /**
  * An in-memory main process behind the ConnectDesk contract: folders, connections, settings,
  * and sign-in attempts that emit auth:progress the way main does. Every call is recorded.
  */
-export class FakeBridge implements ConnectDeskBridge {
+export class FakeBridge implements ConnectDeskBridge, FakeStore {
   readonly calls: { channel: InvokeChannel; request: unknown }[] = [];
   folders: FolderDto[];
   connections: ConnectionSummaryDto[];
@@ -61,10 +63,13 @@ export class FakeBridge implements ConnectDeskBridge {
   managedAvailable: boolean;
   /** When set, the next sign-in fails with this error after the code exchange. */
   failNextSignIn: ErrorInfoDto | null = null;
+  /** Scripted check outcomes by connection ID; others get defaultCheck. */
+  readonly checkScripts = new Map<string, CheckScript>();
   readonly attempts: Attempt[] = [];
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   private readonly mode: 'manual' | 'auto';
   private readonly delay: number;
+  private readonly checkDelay: number;
   private counter = 0;
 
   constructor(options: FakeBridgeOptions = {}) {
@@ -75,6 +80,15 @@ export class FakeBridge implements ConnectDeskBridge {
     this.managedAvailable = options.managedAvailable ?? true;
     this.mode = options.mode ?? 'manual';
     this.delay = options.autoDelayMs ?? 600;
+    this.checkDelay = options.checkDelayMs ?? 0;
+  }
+
+  nextId(prefix: string): string {
+    return `${prefix}-${++this.counter}`;
+  }
+
+  changed(folderId: string | null): void {
+    this.emit('connections:changed', { folderId });
   }
 
   private readonly handlers: Handlers = {
@@ -86,15 +100,7 @@ export class FakeBridge implements ConnectDeskBridge {
     },
     'sandbox:open-help': () => ({ ok: true }),
     'folders:list': () => this.folders.map((f) => ({ ...f, connectionCount: this.connections.filter((c) => c.folderId === f.id).length })),
-    'folders:create': ({ name, parentId }) => {
-      const trimmed = name.trim();
-      if (this.folders.some((f) => f.parentId === parentId && f.name.toLowerCase() === trimmed.toLowerCase())) {
-        throw new InvokeError({ code: 'FOLDER_EXISTS', message: `A folder named “${trimmed}” already exists here.`, remediation: 'Choose another name.' });
-      }
-      const folder: FolderDto = { id: `folder-${++this.counter}`, name: trimmed, parentId, createdAt: new Date().toISOString(), connectionCount: 0 };
-      this.folders.push(folder);
-      return folder;
-    },
+    'folders:create': (request) => createFolder(this, request),
     'connectors:list': () => [
       { id: confluenceConnector.id, name: confluenceConnector.name, vendor: confluenceConnector.vendor, description: confluenceConnector.description, keywords: confluenceConnector.keywords },
     ],
@@ -125,31 +131,42 @@ export class FakeBridge implements ConnectDeskBridge {
       this.save(attempt, site);
       return { ok: true };
     },
-    'connections:check': ({ connectionId }) => {
-      const connection = this.connections.find((c) => c.id === connectionId);
-      if (!connection) throw new InvokeError({ code: 'CONNECTION_NOT_FOUND', message: 'The connection no longer exists.', remediation: 'Refresh the list.' });
-      const updated: ConnectionSummaryDto = { ...connection, status: 'connected', lastCheckedAt: new Date().toISOString() };
-      delete updated.statusReason;
-      this.connections = this.connections.map((c) => (c.id === connectionId ? updated : c));
-      return {
-        connectionId,
-        ok: true,
-        steps: [
-          { name: 'Access token is valid', ok: true, durationMs: 3 },
-          { name: 'Site is reachable', ok: true, durationMs: 41 },
-          { name: 'Read space summary', ok: true, durationMs: 87 },
-        ],
-        connection: updated,
-      };
+    'connections:check': async ({ connectionId }) => {
+      await this.checkPause();
+      return this.check(connectionId);
     },
+    'connections:check-folder': async ({ folderId }) => {
+      if (!this.folders.some((f) => f.id === folderId)) throw notFound('folder');
+      await this.checkPause();
+      return { results: this.connections.filter((c) => c.folderId === folderId).map((c) => this.check(c.id)) };
+    },
+    'folders:rename': (request) => renameFolder(this, request),
+    'folders:move': (request) => moveFolder(this, request),
+    'folders:delete': (request) => deleteFolder(this, request),
+    'connections:update': (request) => updateConnection(this, request),
+    'connections:make-default': (request) => makeDefault(this, request),
+    'connections:move': (request) => moveConnection(this, request),
+    'connections:delete': (request) => deleteConnection(this, request),
   };
+
+  private check(connectionId: string): ResponseOf<'connections:check'> {
+    const connection = this.connections.find((c) => c.id === connectionId);
+    if (!connection) throw notFound('connection');
+    const { updated, result } = runCheck(connection, this.checkScripts.get(connectionId) ?? defaultCheck(connection), new Date());
+    this.connections = this.connections.map((c) => (c.id === connectionId ? updated : c));
+    return result;
+  }
+
+  private checkPause(): Promise<void> {
+    return this.checkDelay > 0 ? new Promise((resolve) => setTimeout(resolve, this.checkDelay)) : Promise.resolve();
+  }
 
   async invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<InvokeResult<ResponseOf<C>>> {
     this.calls.push({ channel, request: structuredClone(request) });
     await Promise.resolve();
     try {
-      const handler = this.handlers[channel] as (r: RequestOf<C>) => ResponseOf<C>;
-      return { ok: true, value: handler(request) };
+      const handler = this.handlers[channel] as (r: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+      return { ok: true, value: await handler(request) };
     } catch (error) {
       if (error instanceof InvokeError) return { ok: false, error: error.info };
       throw error;
@@ -198,9 +215,7 @@ export class FakeBridge implements ConnectDeskBridge {
   }
 
   private begin(draft: ConnectionDraftDto): ResponseOf<'connections:begin-authorization'> {
-    if (draft.authType === 'byo' && (!draft.clientId || !draft.clientSecret)) {
-      throw new InvokeError({ code: 'DRAFT_INVALID', message: 'Enter the client ID and secret of your OAuth app.', remediation: 'Fill in both fields.' });
-    }
+    assertDraftUsable(draft, this.connections);
     const running = this.attempts.find((a) => a.draft.draftId === draft.draftId && !a.ended);
     if (running) return { attemptId: running.attemptId, reused: true };
     const attempt: Attempt = { attemptId: `attempt-${++this.counter}`, draft: structuredClone(draft), phase: 'starting', ended: false };
@@ -215,26 +230,10 @@ export class FakeBridge implements ConnectDeskBridge {
     this.progress(attempt, 'saving');
     const finish = () => {
       if (attempt.ended) return;
-      const connection: ConnectionSummaryDto = {
-        id: `conn-${++this.counter}`,
-        folderId: attempt.draft.folderId,
-        connectorId: attempt.draft.connectorId,
-        connectorName: 'Confluence Cloud',
-        name: attempt.draft.name,
-        environmentId: this.environmentId,
-        authType: attempt.draft.authType,
-        clientIdMasked: `••••${(attempt.draft.clientId ?? 'managed-app-7a1e').slice(-4)}`,
-        status: 'connected',
-        site,
-        account: { accountId: 'acc-dana', displayName: 'Dana Demo' },
-        requestedScopes: attempt.draft.scopes,
-        grantedScopes: attempt.draft.scopes,
-        accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        hasRefreshToken: attempt.draft.scopes.includes('offline_access'),
-        createdAt: new Date().toISOString(),
-        lastCheckedAt: null,
-      };
-      this.connections.push(connection);
+      const existing = this.connections.find((c) => c.id === attempt.draft.reconnectConnectionId);
+      const id = existing?.id ?? this.nextId('conn');
+      const connection = savedConnection(attempt.draft, site, { id, environmentId: this.environmentId, existing, now: new Date() });
+      this.connections = existing ? this.connections.map((c) => (c.id === id ? connection : c)) : [...this.connections, connection];
       this.end(attempt, 'connected', { connection });
       this.emit('connections:changed', { folderId: connection.folderId });
     };

@@ -1,5 +1,5 @@
 import { confluenceCloud } from '../../main/core/connectors/confluence-cloud';
-import type { ConnectionSummaryDto, CreationContextDto, SettingsDto, SiteDto } from '../../preload/contract';
+import type { ConnectionSummaryDto, CreationContextDto, ErrorInfoDto, SettingsDto, SiteDto } from '../../preload/contract';
 
 /** The Confluence Cloud connector exactly as main describes it (tests may read core's data). */
 export const confluenceConnector: CreationContextDto['connector'] = {
@@ -26,6 +26,16 @@ export const defaultSites: SiteDto[] = [
 
 const statuses: ConnectionSummaryDto['status'][] = ['connected', 'connected', 'expiring-soon', 'needs-reconnect', 'offline', 'error', 'checking'];
 
+const statusReasons: Partial<Record<ConnectionSummaryDto['status'], ErrorInfoDto>> = {
+  'needs-reconnect': { code: 'ATLASSIAN_INVALID_GRANT', message: 'The refresh token was revoked.', remediation: 'Reconnect to sign in again.' },
+  'expiring-soon': {
+    code: 'CONSENT_EXPIRING',
+    message: 'Atlassian asks for a new consent in 9 days.',
+    remediation: 'Reconnect before then to keep the connection working.',
+  },
+  error: { code: 'ATLASSIAN_SERVER_ERROR', message: 'Atlassian answered with a server error.', remediation: 'Check the connection again in a few minutes.' },
+};
+
 /** A realistic connection row; `index` varies name, site and status. */
 export function makeConnection(index: number, folderId: string, overrides: Partial<ConnectionSummaryDto> = {}): ConnectionSummaryDto {
   const site = defaultSites[index % defaultSites.length] ?? defaultSites[0]!;
@@ -40,16 +50,19 @@ export function makeConnection(index: number, folderId: string, overrides: Parti
     authType: index % 3 === 0 ? 'byo' : 'managed',
     clientIdMasked: '••••9f2c',
     status,
-    ...(status === 'needs-reconnect'
-      ? { statusReason: { code: 'ATLASSIAN_INVALID_GRANT', message: 'The refresh token was revoked.', remediation: 'Reconnect to sign in again.' } }
-      : {}),
+    ...(statusReasons[status] ? { statusReason: statusReasons[status] } : {}),
     site,
     account: { accountId: 'acc-1', displayName: 'Dana Demo' },
     requestedScopes: defaultScopes,
     grantedScopes: defaultScopes,
     accessExpiresAt: new Date(Date.UTC(2030, 0, 1)).toISOString(),
     hasRefreshToken: true,
+    refreshIssuedAt: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString(),
+    consentedAt: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString(),
+    description: '',
+    isDefault: false,
     createdAt: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString(),
+    lastUsedAt: null,
     lastCheckedAt: null,
     ...overrides,
   };

@@ -18,7 +18,7 @@ describe('folders', () => {
     const team = within(nav).getByRole('button', { name: 'Team docs' });
     // Nested under Shared: inside Shared's list item, indented further.
     expect(shared.closest('li')).toContainElement(team);
-    expect(team.style.paddingInlineStart).toBe('26px');
+    expect(team.closest<HTMLElement>('.folder-row')?.style.paddingInlineStart).toBe('20px');
     expect(await screen.findByRole('heading', { level: 1, name: 'Shared' })).toBeInTheDocument();
   });
 

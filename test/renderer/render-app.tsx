@@ -2,7 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/src/app';
 import { useAddConnectionStore } from '../../renderer/src/features/add-connection/add-connection-store';
+import { useConnectionActionsStore } from '../../renderer/src/features/connections/connection-actions-store';
 import { useConnectionsStore } from '../../renderer/src/features/connections/connections-store';
+import { useFolderActionsStore } from '../../renderer/src/features/folders/folder-actions-store';
 import { useFoldersStore } from '../../renderer/src/features/folders/folders-store';
 import { useSettingsStore } from '../../renderer/src/features/settings/settings-store';
 import { FakeBridge, type FakeBridgeOptions } from './fake-bridge';
@@ -12,6 +14,8 @@ const initial = {
   connections: useConnectionsStore.getInitialState(),
   add: useAddConnectionStore.getInitialState(),
   settings: useSettingsStore.getInitialState(),
+  connectionActions: useConnectionActionsStore.getInitialState(),
+  folderActions: useFolderActionsStore.getInitialState(),
 };
 
 /** Fresh stores, a fake main behind window.connectdesk, and the whole app rendered. */
@@ -20,6 +24,8 @@ export function renderApp(options: FakeBridgeOptions = {}) {
   useConnectionsStore.setState(initial.connections, true);
   useAddConnectionStore.setState(initial.add, true);
   useSettingsStore.setState(initial.settings, true);
+  useConnectionActionsStore.setState(initial.connectionActions, true);
+  useFolderActionsStore.setState(initial.folderActions, true);
   const fake = new FakeBridge(options);
   window.connectdesk = fake;
   const user = userEvent.setup();

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { createHarness, draft, type Harness } from '../support/core-harness.js';
+
+let sandbox: TestSandbox;
+let h: Harness;
+
+async function connect(scopes?: string[]): Promise<string> {
+  h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+  const end = await h.finished(h.coordinator.begin(draft(scopes ? { scopes } : {})).attemptId);
+  return end.connection!.id;
+}
+
+const outcomes = (steps: Array<{ name: string; outcome: string }>) => Object.fromEntries(steps.map((s) => [s.name, s.outcome]));
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+  h = await createHarness(sandbox);
+});
+afterEach(() => sandbox.close());
+
+describe('Check connection', () => {
+  it('A1: a scope Atlassian did not grant → "missing permission" naming it; Update checked without changing anything', async () => {
+    sandbox.control.setSwitches({ grantFewerScopes: ['search:confluence'] });
+    const id = await connect();
+    const result = await h.services.checker.check(id);
+    expect(result.ok).toBe(false);
+    expect(outcomes(result.steps)).toMatchObject({
+      'Access token usable': 'passed',
+      'View spaces': 'passed',
+      Search: 'failed',
+      'Update (nothing is changed)': 'passed',
+      'Scopes granted as requested': 'failed',
+    });
+    const search = result.steps.find((s) => s.name === 'Search')!;
+    expect(search.error).toMatchObject({ code: 'SCOPE_MISSING', message: expect.stringContaining('search:confluence') });
+    expect(result.missingScopes).toEqual(['search:confluence']);
+    expect(result.connection.status).toBe('error');
+    expect(result.connection.statusReason?.code).toBe('SCOPE_MISSING');
+    // A scope failure is never treated as an expired token.
+    expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(0);
+  });
+
+  it('groups that were not requested are skipped, not failed', async () => {
+    const id = await connect(['read:confluence-space.summary', 'offline_access']);
+    const result = await h.services.checker.check(id);
+    expect(result.ok).toBe(true);
+    expect(outcomes(result.steps)).toMatchObject({ 'View spaces': 'passed', Search: 'skipped', 'Update (nothing is changed)': 'skipped' });
+  });
+
+  it('rate limited → the step fails with the cause; the connection shows Error with its code', async () => {
+    const id = await connect();
+    sandbox.control.setSwitches({ api: 'rate-limited', retryAfterSeconds: 9223372036854775807 });
+    const result = await h.services.checker.check(id);
+    const failed = result.steps.find((s) => s.outcome === 'failed')!;
+    expect(failed.error).toMatchObject({ code: 'ATLASSIAN_RATE_LIMITED', detail: 'HTTP 429, retry after 300s' });
+    expect(result.connection.status).toBe('error');
+  });
+
+  it('offline → Offline, steps after it skipped; back online → Connected', async () => {
+    const id = await connect();
+    sandbox.control.setSwitches({ offline: true });
+    sandbox.control.expireAccessTokens();
+    sandbox.clock.advance(2 * 60 * 60_000);
+    const result = await h.services.checker.check(id);
+    expect(result.connection.status).toBe('offline');
+    expect(result.steps.filter((s) => s.outcome === 'skipped').length).toBeGreaterThan(0);
+    sandbox.control.setSwitches({ offline: false });
+    expect((await h.services.checker.check(id)).connection.status).toBe('connected');
+  });
+
+  it('checks a whole folder concurrently but bounded, one result per connection', async () => {
+    const ids = [await connect(), await connect(), await connect()];
+    const results = await h.services.checker.checkFolder('shared');
+    expect(results.map((r) => r.connectionId)).toEqual(ids);
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('shows Checking while a check runs, and never stores it', async () => {
+    const id = await connect();
+    const seen: boolean[] = [];
+    const unsubscribe = h.events.length;
+    const running = h.services.checker.check(id);
+    seen.push(h.services.checker.checking.has(id));
+    await running;
+    seen.push(h.services.checker.checking.has(id));
+    expect(seen).toEqual([true, false]);
+    expect(h.store.getConnection(id).status.state).toBe('connected');
+    expect(h.events.slice(unsubscribe).filter((e) => e.type === 'connections:changed').length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveStatus, statusAfterFailure } from '../../main/core/services/connection-status.js';
+import type { ErrorCode } from '../../main/core/errors/error-catalogue.js';
+import { sampleRecord } from '../support/sample-record.js';
+
+const DAY = 24 * 60 * 60_000;
+const start = Date.parse('2026-01-01T00:00:00Z');
+const at = (days: number) => new Date(start + days * DAY);
+const sealed = { v: 1 as const, iv: 'a', tag: 'b', ct: 'c' };
+const record = (refreshIssuedDay: number | null, withRefresh = true) =>
+  sampleRecord({
+    tokens: {
+      access: sealed,
+      refresh: withRefresh ? sealed : null,
+      accessExpiresAt: at(0).toISOString(),
+      refreshIssuedAt: refreshIssuedDay === null ? null : at(refreshIssuedDay).toISOString(),
+      consentedAt: at(0).toISOString(),
+    },
+  });
+
+describe('status model', () => {
+  it('warns ahead of the 90-day idle limit and falls to Needs reconnect after it', () => {
+    expect(effectiveStatus(record(0), at(10)).state).toBe('connected');
+    expect(effectiveStatus(record(0), at(80)).state).toBe('expiring-soon');
+    expect(effectiveStatus(record(0), at(80)).reason?.message).toMatch(/2026-04-01/);
+    expect(effectiveStatus(record(0), at(91)).state).toBe('needs-reconnect');
+    expect(effectiveStatus(record(60), at(91)).state).toBe('connected');
+  });
+
+  it('warns ahead of the 365-day absolute limit, whatever the refreshes', () => {
+    expect(effectiveStatus(record(340), at(340)).state).toBe('expiring-soon');
+    expect(effectiveStatus(record(340), at(340)).reason?.remediation).toMatch(/Reconnect/);
+    expect(effectiveStatus(record(364), at(366)).state).toBe('needs-reconnect');
+  });
+
+  it('T2: without a refresh token it expires with the access token', () => {
+    expect(effectiveStatus(record(null, false), new Date(start - 60_000)).state).toBe('expiring-soon');
+    expect(effectiveStatus(record(null, false), at(1)).state).toBe('needs-reconnect');
+  });
+
+  it('each failure has one state', () => {
+    const info = (code: ErrorCode) => ({ code, message: 'm', remediation: 'r' });
+    expect(statusAfterFailure(info('ATLASSIAN_INVALID_GRANT')).state).toBe('needs-reconnect');
+    expect(statusAfterFailure(info('ATLASSIAN_UNREACHABLE')).state).toBe('offline');
+    expect(statusAfterFailure(info('SCOPE_MISSING')).state).toBe('error');
+  });
+});
