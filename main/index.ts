@@ -6,11 +6,13 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, sessio
 import log from 'electron-log/main';
 import { mkdirSync } from 'node:fs';
 import { createConnectionServices } from './core/services/connection-services.js';
+import { startOfflineRecovery } from './core/services/offline-recovery.js';
 import type { ServiceContext } from './core/services/service-context.js';
 import { ConnectionStore } from './core/store/connection-store.js';
+import { openJsonDocumentFile } from './core/store/json-document-file.js';
 import { SecretVault } from './core/vault/secret-vault.js';
 import { registerAppProtocol, registerAppScheme } from './electron/app-protocol.js';
-import { openElectronStoreDocumentFile } from './electron/electron-store-document-file.js';
+import { openElectronStoreSettings } from './electron/electron-store-settings.js';
 import { createExternalOpener } from './electron/external-browser.js';
 import { createEventSink, registerInvokeHandlers } from './electron/ipc-registration.js';
 import { createMainWindow, resolveBuiltPaths } from './electron/main-window.js';
@@ -76,7 +78,8 @@ async function start(): Promise<void> {
   registerAppProtocol(protocol, paths.rendererDir);
 
   const settings = readEnvironmentSettings();
-  const store = new ConnectionStore(openElectronStoreDocumentFile(app.getPath('userData')), { defaultEnvironmentId: settings.CONNECTDESK_ENVIRONMENT });
+  const store = new ConnectionStore(openJsonDocumentFile(app.getPath('userData')));
+  const appSettings = openElectronStoreSettings(app.getPath('userData'), settings.CONNECTDESK_ENVIRONMENT);
   let allowBasicText = false;
   const protector = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });
   if (protector.isWeak()) {
@@ -97,6 +100,7 @@ async function start(): Promise<void> {
   const publish = createEventPublisher(sink);
   const services: ServiceContext = {
     store,
+    settings: appSettings,
     vault,
     authorizer,
     resolveEnvironment: environments.resolve,
@@ -108,9 +112,12 @@ async function start(): Promise<void> {
     },
   };
   const openExternal = createExternalOpener(shell);
+  const connections = createConnectionServices(services);
+  const stopOfflineRecovery = startOfflineRecovery(services, connections, settings.CONNECTDESK_OFFLINE_RETRY_MS);
+  app.on('will-quit', stopOfflineRecovery);
   const ctx: IpcContext = {
     services,
-    connections: createConnectionServices(services),
+    connections,
     host: {
       kind: 'electron',
       version: app.getVersion(),

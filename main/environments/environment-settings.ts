@@ -15,6 +15,8 @@ const settingsSchema = z.object({
   /** Use a sandbox that is already running (npm run sandbox) instead of starting one in-process. */
   CONNECTDESK_SANDBOX_URL: z.url().optional(),
   CONNECTDESK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** How often Offline connections are retried. */
+  CONNECTDESK_OFFLINE_RETRY_MS: z.coerce.number().int().min(200).max(3_600_000).default(60_000),
 });
 
 export type EnvironmentSettings = z.infer<typeof settingsSchema>;

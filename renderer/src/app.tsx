@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { subscribe } from './api/client';
 import { AddConnectionDialog } from './features/add-connection/add-connection-dialog';
+import { ConnectionActionDialogs } from './features/connections/connection-action-dialogs';
 import { useFoldersStore } from './features/folders/folders-store';
 import { useSettingsStore } from './features/settings/settings-store';
 import { FolderPane } from './features/workspace/folder-pane';
@@ -22,6 +23,7 @@ export function App() {
       <Sidebar />
       <FolderPane />
       <AddConnectionDialog />
+      <ConnectionActionDialogs />
     </div>
   );
 }

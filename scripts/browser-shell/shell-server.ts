@@ -105,6 +105,7 @@ export async function startBrowserShell(options: {
     storePath: context.storePath,
     close: async () => {
       for (const reply of streams) reply.raw.end();
+      context.stopOfflineRecovery();
       await app.close();
       await context.environments.close();
     },

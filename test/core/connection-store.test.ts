@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
-import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
+import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
 import { sampleRecord } from '../support/sample-record.js';
 
 function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'cd-store-'));
-  return { dir, store: new ConnectionStore(openConfDocumentFile(dir)) };
+  return { dir, store: new ConnectionStore(openJsonDocumentFile(dir)) };
 }
 
 describe('connection store', () => {
   it('has the Shared folder on first run and the file is readable by the owner only', async () => {
     const { store } = freshStore();
     expect(store.listFolders().map((f) => f.name)).toEqual(['Shared']);
-    await store.setEnvironmentId('sandbox');
+    await store.createFolder('Team', null);
     if (process.platform !== 'win32') expect(statSync(store.path).mode & 0o777).toBe(0o600);
   });
 
@@ -31,7 +31,7 @@ describe('connection store', () => {
   it('saves and reads a connection across instances, and lists by folder', async () => {
     const { dir, store } = freshStore();
     await store.saveConnection(sampleRecord());
-    const reopened = new ConnectionStore(openConfDocumentFile(dir));
+    const reopened = new ConnectionStore(openJsonDocumentFile(dir));
     expect(reopened.getConnection('c1').name).toBe('Docs');
     expect(reopened.listConnections('shared')).toHaveLength(1);
     expect(reopened.listConnections('other')).toHaveLength(0);
@@ -45,12 +45,32 @@ describe('connection store', () => {
     expect(readFileSync(store.path, 'utf8')).toBe(before);
   });
 
+  it('a version 1 store (settings inside, fewer fields) is read and upgraded on the next write', async () => {
+    const { dir, store } = freshStore();
+    await store.saveConnection(sampleRecord());
+    const v2 = JSON.parse(readFileSync(store.path, 'utf8'));
+    const v1 = {
+      ...v2,
+      schemaVersion: 1,
+      settings: { environmentId: 'sandbox' },
+      connections: v2.connections.map(({ description: _d, isDefault: _i, lastUsedAt: _l, ...rest }: Record<string, unknown>) => rest),
+    };
+    writeFileSync(store.path, JSON.stringify(v1));
+    const reopened = new ConnectionStore(openJsonDocumentFile(dir));
+    expect(reopened.getConnection('c1')).toMatchObject({ description: '', isDefault: false, lastUsedAt: null });
+    await reopened.createFolder('Next', null);
+    const upgraded = JSON.parse(readFileSync(store.path, 'utf8'));
+    expect(upgraded.schemaVersion).toBe(2);
+    expect(upgraded).not.toHaveProperty('settings');
+    expect(upgraded.connections[0].isDefault).toBe(false);
+  });
+
   it('a damaged file is reported and left untouched, never silently blanked', async () => {
     const { dir, store } = freshStore();
     await store.saveConnection(sampleRecord());
     writeFileSync(store.path, '{"schemaVersion":1,"folders":"oops"');
     const damaged = readFileSync(store.path, 'utf8');
-    const reopened = new ConnectionStore(openConfDocumentFile(dir));
+    const reopened = new ConnectionStore(openJsonDocumentFile(dir));
     expect(() => reopened.listFolders()).toThrow(/damaged/);
     expect(readFileSync(store.path, 'utf8')).toBe(damaged);
   });

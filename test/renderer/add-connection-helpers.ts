@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import type { FakeBridge } from './fake-bridge';
 
-export const dialog = () => screen.getByRole('dialog', { name: 'Add connection' });
+/** The Add connection dialog, also in reconnect mode ("Reconnect {name}"). */
+export const dialog = () => screen.getByRole('dialog', { name: /^(Add connection|Reconnect .+)$/ });
 
 export function currentStep(): string | null | undefined {
   const stepper = within(dialog()).getByRole('list', { name: 'Steps' });

@@ -8,7 +8,8 @@ import { createConnectionServices, type ConnectionServices } from '../../main/co
 import type { ServiceContext } from '../../main/core/services/service-context.js';
 import type { AuthProgress, ServiceEvent } from '../../main/core/services/service-events.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
-import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
+import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
+import { openConfSettings } from '../../main/core/store/settings-store.js';
 import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
 import { SecretVault } from '../../main/core/vault/secret-vault.js';
 import { CALLBACK_URL, runConsent, TestBrowser, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
@@ -69,13 +70,14 @@ export interface Harness {
 const TERMINAL = new Set(['connected', 'failed', 'cancelled']);
 
 export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(join(tmpdir(), 'cd-core-'))): Promise<Harness> {
-  const store = new ConnectionStore(openConfDocumentFile(dataDir), { defaultEnvironmentId: 'sandbox' });
+  const store = new ConnectionStore(openJsonDocumentFile(dataDir));
   const vault = await SecretVault.open(store, new DevelopmentKeyProtector());
   const events: ServiceEvent[] = [];
   const waiters: Array<() => void> = [];
   const authorizer = new ScriptedBrowserAuthorizer(sandbox);
   const ctx: ServiceContext = {
     store,
+    settings: openConfSettings(dataDir, 'sandbox'),
     vault,
     authorizer,
     now: () => new Date(sandbox.clock.now),

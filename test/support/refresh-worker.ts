@@ -8,17 +8,19 @@ import { sandboxEnvironment } from '../../main/core/atlassian/environment.js';
 import { createConnectionServices } from '../../main/core/services/connection-services.js';
 import type { ServiceContext } from '../../main/core/services/service-context.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
-import { openConfDocumentFile } from '../../main/core/store/conf-document-file.js';
+import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
+import { openConfSettings } from '../../main/core/store/settings-store.js';
 import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
 import { SecretVault } from '../../main/core/vault/secret-vault.js';
 import { loadDefaultSeed } from '../../main/sandbox/sandbox-seed.js';
 
 const [dataDir, sandboxUrl, connectionId, callbackUrl] = process.argv.slice(2) as [string, string, string, string];
-const store = new ConnectionStore(openConfDocumentFile(dataDir));
+const store = new ConnectionStore(openJsonDocumentFile(dataDir));
 const vault = await SecretVault.open(store, new DevelopmentKeyProtector());
 const managed = loadDefaultSeed().apps.find((a) => a.managed)!;
 const ctx: ServiceContext = {
   store,
+  settings: openConfSettings(dataDir, 'sandbox'),
   vault,
   resolveEnvironment: async () => sandboxEnvironment(sandboxUrl, { callbackUrl, managedApp: { clientId: managed.clientId, clientSecret: managed.clientSecret, label: managed.label } }),
   authorizer: { kind: 'system-browser', run: async () => ({ kind: 'cancelled' }), focus: () => undefined },

@@ -113,7 +113,7 @@ export class AuthorizationCoordinator {
     const connector = getConnector(draft.connectorId);
     this.ctx.store.requireFolder(draft.folderId);
     const scopes = normaliseScopes(connector, draft.scopes);
-    const environment = await this.ctx.resolveEnvironment(this.ctx.store.environmentId());
+    const environment = await this.ctx.resolveEnvironment(this.ctx.settings.environmentId());
     const client = this.clientOf(draft, environment);
 
     await ensureReachable(environment.endpoints.authorizeUrl, this.ctx.fetch);

@@ -16,6 +16,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * connection's stored state kept true (Offline on no network, back to Connected on success).
  */
 export class ConnectionApi {
+  /** When this process last wrote lastUsedAt (or a recovery) per connection: a burst of calls writes once. */
+  private readonly lastMarked = new Map<string, number>();
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly refresher: RefreshCoordinator,
@@ -58,8 +61,12 @@ export class ConnectionApi {
   private async markUsed(record: ConnectionRecord): Promise<void> {
     const now = nowOf(this.ctx);
     const recovered = record.status.state === 'offline' || record.status.state === 'error';
+    const markedHere = this.lastMarked.get(record.id);
+    // Another call of this burst already recorded it (a failure clears this, so a recovery is always written).
+    if (markedHere !== undefined && now.getTime() - markedHere < LAST_USED_RESOLUTION_MS) return;
     const stale = !record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() >= LAST_USED_RESOLUTION_MS;
     if (!recovered && !stale) return;
+    this.lastMarked.set(record.id, now.getTime());
     await this.ctx.store.updateConnection(record.id, (current) => ({
       ...current,
       lastUsedAt: now.toISOString(),
@@ -70,6 +77,7 @@ export class ConnectionApi {
 
   /** Offline is stored so the list shows it; other failures belong to the caller (a check records them). */
   private async markFailure(connectionId: string, error: unknown): Promise<void> {
+    this.lastMarked.delete(connectionId);
     const status = statusAfterFailure(toErrorInfo(error));
     if (status.state !== 'offline') return;
     const updated = await this.ctx.store.updateConnection(connectionId, (current) => ({ ...current, status })).catch(() => null);

@@ -8,13 +8,17 @@ function requireIn(doc: StoreDocument, connectionId: string): ConnectionRecord {
   return found;
 }
 
+/** Stored records are frozen: a change replaces the record (see document-serializer.ts). */
+function replace(doc: StoreDocument, record: ConnectionRecord, change: Partial<ConnectionRecord>): ConnectionRecord {
+  const next = { ...record, ...change };
+  doc.connections = doc.connections.map((c) => (c === record ? next : c));
+  return next;
+}
+
 export async function editConnection(store: ConnectionStore, connectionId: string, change: { name: string; description: string }, now: Date): Promise<ConnectionRecord> {
   return store.update((doc) => {
     const record = requireIn(doc, connectionId);
-    record.name = change.name.trim();
-    record.description = change.description.trim();
-    record.updatedAt = now.toISOString();
-    return record;
+    return replace(doc, record, { name: change.name.trim(), description: change.description.trim(), updatedAt: now.toISOString() });
   });
 }
 
@@ -22,10 +26,10 @@ export async function editConnection(store: ConnectionStore, connectionId: strin
 export async function makeDefault(store: ConnectionStore, connectionId: string): Promise<ConnectionRecord> {
   return store.update((doc) => {
     const record = requireIn(doc, connectionId);
-    for (const c of doc.connections) {
-      if (c.folderId === record.folderId && c.connectorId === record.connectorId) c.isDefault = c.id === record.id;
-    }
-    return record;
+    doc.connections = doc.connections.map((c) =>
+      c.folderId === record.folderId && c.connectorId === record.connectorId && c.isDefault !== (c.id === record.id) ? { ...c, isDefault: c.id === record.id } : c,
+    );
+    return requireIn(doc, connectionId);
   });
 }
 
@@ -34,10 +38,9 @@ export async function moveConnection(store: ConnectionStore, connectionId: strin
     const record = requireIn(doc, connectionId);
     if (!doc.folders.some((f) => f.id === folderId)) throw new AppError('NOT_FOUND', { message: 'The destination folder no longer exists.' });
     if (record.folderId === folderId) return record;
-    record.folderId = folderId;
     // The destination keeps its default; the first of its kind there becomes it.
-    record.isDefault = !doc.connections.some((c) => c.id !== record.id && c.folderId === folderId && c.connectorId === record.connectorId);
-    return record;
+    const isDefault = !doc.connections.some((c) => c.id !== record.id && c.folderId === folderId && c.connectorId === record.connectorId);
+    return replace(doc, record, { folderId, isDefault });
   });
 }
 

@@ -37,6 +37,9 @@ export async function renameFolder(store: ConnectionStore, folderId: string, nam
 export async function moveFolder(store: ConnectionStore, folderId: string, parentId: string | null): Promise<FolderRecord> {
   return store.update((doc) => {
     const folder = requireIn(doc, folderId);
+    if (folderId === SHARED_FOLDER_ID && parentId !== null) {
+      throw new AppError('VALIDATION_FAILED', { message: 'The Shared folder stays at the top level.', remediation: 'Move the folders or connections inside it instead.' });
+    }
     if (parentId !== null) {
       requireIn(doc, parentId);
       if (subtreeIds(doc, folderId).has(parentId)) {
@@ -70,14 +73,10 @@ export async function deleteFolder(
       });
     }
     const destination = folder.parentId ?? SHARED_FOLDER_ID;
-    let moved = 0;
+    const moved = connections === 'move-to-parent' ? inside.length : 0;
     if (connections === 'move-to-parent') {
-      for (const c of inside) {
-        c.folderId = destination;
-        // The destination keeps its own default; a moved one is no longer it.
-        c.isDefault = false;
-        moved++;
-      }
+      // The destination keeps its own default; a moved one is no longer it. Records are replaced, never edited.
+      doc.connections = doc.connections.map((c) => (ids.has(c.folderId) ? { ...c, folderId: destination, isDefault: false } : c));
     }
     const removed = connections === 'delete' ? inside.map((c) => c.id) : [];
     doc.connections = doc.connections.filter((c) => !removed.includes(c.id));

@@ -2,12 +2,14 @@ import type { EnvironmentResolver } from '../atlassian/environment.js';
 import type { Authorizer } from '../oauth/authorizer.js';
 import type { FetchLike } from '../oauth/token-client.js';
 import type { ConnectionStore } from '../store/connection-store.js';
+import type { SettingsStore } from '../store/settings-store.js';
 import type { SecretVault } from '../vault/secret-vault.js';
 import type { ServiceEvent } from './service-events.js';
 
 /** What the use cases need from the outside world; the composition root (app, shell, CLI, tests) builds it. */
 export interface ServiceContext {
   store: ConnectionStore;
+  settings: SettingsStore;
   vault: SecretVault;
   resolveEnvironment: EnvironmentResolver;
   authorizer: Authorizer;

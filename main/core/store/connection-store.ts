@@ -2,10 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 import type { KeySlot, KeySlotStore } from '../vault/secret-vault.js';
 import type { DocumentFile } from './document-file.js';
+import { freezeRecords, serializeStoreDocument } from './document-serializer.js';
 import { withFileLock } from './store-lock.js';
-import { connectionRecord, emptyStoreDocument, storeDocument, type ConnectionRecord, type FolderRecord, type StoreDocument } from './store-schema.js';
-
-export type EnvironmentId = StoreDocument['settings']['environmentId'];
+import {
+  connectionRecord,
+  emptyStoreDocument,
+  migrateStoreDocument,
+  storeDocumentForReading,
+  type ConnectionRecord,
+  type FolderRecord,
+  type StoreDocument,
+} from './store-schema.js';
 
 /**
  * Folders, connections, settings and key slots in one JSON document.
@@ -19,7 +26,7 @@ export class ConnectionStore implements KeySlotStore {
 
   constructor(
     private readonly file: DocumentFile,
-    private readonly options: { now?: () => Date; defaultEnvironmentId?: EnvironmentId } = {},
+    private readonly options: { now?: () => Date } = {},
   ) {}
 
   get path(): string {
@@ -36,17 +43,20 @@ export class ConnectionStore implements KeySlotStore {
     if (this.cache && signature !== null && this.cache.signature === signature) return this.cache.doc;
     const raw = this.file.read();
     if (raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
-      return emptyStoreDocument(this.now(), this.options.defaultEnvironmentId ?? 'atlassian-cloud');
+      return emptyStoreDocument(this.now());
     }
-    const parsed = storeDocument.safeParse(raw);
+    const parsed = storeDocumentForReading.safeParse(raw);
     if (!parsed.success) {
+      const migrated = migrateStoreDocument(raw);
+      if (migrated) return freezeRecords(migrated);
       throw new AppError('STORE_DAMAGED', {
         detail: `${this.file.path}: ${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')}`,
       });
     }
+    const doc = freezeRecords(parsed.data);
     const after = this.file.signature();
-    if (after !== null) this.cache = { signature: after, doc: parsed.data };
-    return parsed.data;
+    if (after !== null) this.cache = { signature: after, doc };
+    return doc;
   }
 
   /**
@@ -58,7 +68,8 @@ export class ConnectionStore implements KeySlotStore {
       try {
         const doc = this.read();
         const result = mutate(doc);
-        this.file.write(doc);
+        freezeRecords(doc);
+        this.file.write(serializeStoreDocument(doc));
         const signature = this.file.signature();
         this.cache = signature === null ? null : { signature, doc };
         return result;
@@ -71,17 +82,6 @@ export class ConnectionStore implements KeySlotStore {
 
   snapshot(): StoreDocument {
     return this.read();
-  }
-
-  // ---- settings ----
-  environmentId(): EnvironmentId {
-    return this.read().settings.environmentId;
-  }
-
-  async setEnvironmentId(environmentId: EnvironmentId): Promise<void> {
-    await this.update((doc) => {
-      doc.settings.environmentId = environmentId;
-    });
   }
 
   // ---- key slots (vault) ----
@@ -124,10 +124,13 @@ export class ConnectionStore implements KeySlotStore {
     return folderId === undefined ? all : all.filter((c) => c.folderId === folderId);
   }
 
+  /** One connection, fully validated: it is about to be used. */
   getConnection(connectionId: string): ConnectionRecord {
     const found = this.read().connections.find((c) => c.id === connectionId);
     if (!found) throw new AppError('NOT_FOUND', { message: 'That connection no longer exists.' });
-    return found;
+    const valid = connectionRecord.safeParse(found);
+    if (!valid.success) throw new AppError('STORE_DAMAGED', { detail: `${this.file.path}: connection ${connectionId}` });
+    return valid.data;
   }
 
   /** Inserts or replaces a connection in one atomic write. */

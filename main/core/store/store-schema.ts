@@ -58,21 +58,57 @@ export type ConnectionRecordInput = z.input<typeof connectionRecord>;
 
 export const keySlotRecord = z.object({ protectorId: z.string(), wrapped: z.string(), createdAt: z.string() });
 
+export const STORE_SCHEMA_VERSION = 2;
+
 export const storeDocument = z.object({
-  schemaVersion: z.literal(1),
-  settings: z.object({ environmentId: z.enum(['atlassian-cloud', 'sandbox']) }),
+  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   vault: z.object({ slots: z.array(keySlotRecord) }),
   folders: z.array(folderRecord),
   connections: z.array(connectionRecord),
 });
 export type StoreDocument = z.output<typeof storeDocument>;
 
+/**
+ * What every read checks. Connections are checked only for what listing needs (cheap, so listing
+ * 10,000 costs about one JSON.parse); a connection is fully validated when it is used
+ * (connectionRecord.parse in getConnection) and whenever it is written.
+ */
+const listableConnection = z.custom<ConnectionRecord>((value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const status = c.status as Record<string, unknown> | null;
+  const tokens = c.tokens as Record<string, unknown> | null;
+  return (
+    typeof c.id === 'string' &&
+    typeof c.folderId === 'string' &&
+    typeof c.name === 'string' &&
+    typeof c.connectorId === 'string' &&
+    typeof c.description === 'string' &&
+    typeof c.isDefault === 'boolean' &&
+    typeof status?.state === 'string' &&
+    typeof tokens?.accessExpiresAt === 'string'
+  );
+}, 'connection record is incomplete');
+
+export const storeDocumentForReading = storeDocument.extend({ connections: z.array(listableConnection) });
+
+/**
+ * Version 1 had no description, default flag or last use (the full schema's defaults fill them in)
+ * and kept settings in the document (they moved to electron-store; zod drops the key).
+ */
+const storeDocumentV1 = storeDocument.extend({ schemaVersion: z.literal(1) });
+
+/** Brings an older document to the current version, or returns null when it is not one we know. */
+export function migrateStoreDocument(raw: unknown): StoreDocument | null {
+  const v1 = storeDocumentV1.safeParse(raw);
+  return v1.success ? { ...v1.data, schemaVersion: STORE_SCHEMA_VERSION } : null;
+}
+
 export const SHARED_FOLDER_ID = 'shared';
 
-export function emptyStoreDocument(now: Date, environmentId: StoreDocument['settings']['environmentId']): StoreDocument {
+export function emptyStoreDocument(now: Date): StoreDocument {
   return {
-    schemaVersion: 1,
-    settings: { environmentId },
+    schemaVersion: STORE_SCHEMA_VERSION,
     vault: { slots: [] },
     folders: [{ id: SHARED_FOLDER_ID, name: 'Shared', parentId: null, createdAt: now.toISOString() }],
     connections: [],

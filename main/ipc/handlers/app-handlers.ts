@@ -17,11 +17,11 @@ export async function getAppInfo(ctx: IpcContext, _request: RequestOf<'app:get-i
 }
 
 export function getSettings(ctx: IpcContext, _request: RequestOf<'settings:get'>): ResponseOf<'settings:get'> {
-  return { environmentId: ctx.services.store.environmentId(), environments: [...ENVIRONMENTS] };
+  return { environmentId: ctx.services.settings.environmentId(), environments: [...ENVIRONMENTS] };
 }
 
 export async function setEnvironment(ctx: IpcContext, request: RequestOf<'settings:set-environment'>): Promise<ResponseOf<'settings:set-environment'>> {
-  await ctx.services.store.setEnvironmentId(request.environmentId);
+  ctx.services.settings.setEnvironmentId(request.environmentId);
   await ctx.environments.onChanged?.(request.environmentId);
   return getSettings(ctx, {});
 }

@@ -10,7 +10,7 @@ export function listConnectors(_ctx: IpcContext, _request: RequestOf<'connectors
 
 export async function getCreationContext(ctx: IpcContext, request: RequestOf<'connections:creation-context'>): Promise<ResponseOf<'connections:creation-context'>> {
   const connector = getConnector(request.connectorId);
-  const environment = await ctx.services.resolveEnvironment(ctx.services.store.environmentId());
+  const environment = await ctx.services.resolveEnvironment(ctx.services.settings.environmentId());
   return {
     connector: {
       id: connector.id,

@@ -70,3 +70,6 @@ export const AlertIcon = (p: IconProps) => (
 export const LinkIcon = (p: IconProps) => (
   <Svg {...p}><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></Svg>
 );
+export const SkipIcon = (p: IconProps) => (
+  <Svg {...p}><path d="M4 8h8" /></Svg>
+);

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { subscribe } from '../../api/client';
 import { Modal } from '../../components/modal';
+import { rowMenuButton } from '../connections/connection-actions-store';
 import { useConnectionsStore } from '../connections/connections-store';
 import { useAddConnectionStore, type AddStep } from './add-connection-store';
 import { ConnectorStep } from './connector-step';
@@ -20,15 +21,22 @@ const descriptions: Record<AddStep, string> = {
   done: 'The connection is ready.',
 };
 
+const reconnectDescription = 'Sign in again. The connection keeps its ID, folder and name; you can change the permissions it asks for.';
+
 /**
  * Add connection, a stepped dialog: Connector → Settings → Permissions → Sign in → Site → Done.
  * Esc, the close button and every Cancel close it; a running sign-in is cancelled in main too.
+ * Reconnect opens it at Settings for an existing connection ("Reconnect {name}").
  */
 export function AddConnectionDialog() {
   const isOpen = useAddConnectionStore((s) => s.isOpen);
   const step = useAddConnectionStore((s) => s.step);
   const close = useAddConnectionStore((s) => s.close);
   const onProgress = useAddConnectionStore((s) => s.onProgress);
+  const reconnect = useAddConnectionStore((s) => s.reconnect);
+  // Kept through the closing animation, when the store has already reset.
+  const reconnectId = useRef<string | null>(null);
+  if (isOpen) reconnectId.current = reconnect?.id ?? null;
 
   useEffect(() => (isOpen ? subscribe('auth:progress', onProgress) : undefined), [isOpen, onProgress]);
 
@@ -43,10 +51,12 @@ export function AddConnectionDialog() {
     <Modal
       open={isOpen}
       onOpenChange={(open) => (open ? undefined : close())}
-      title="Add connection"
-      description={descriptions[step]}
+      title={reconnect ? `Reconnect ${reconnect.name}` : 'Add connection'}
+      description={reconnect && step === 'settings' ? reconnectDescription : descriptions[step]}
       size="lg"
-      returnFocus={() => document.querySelector<HTMLElement>('[data-add-connection]')}
+      returnFocus={() =>
+        (reconnectId.current ? rowMenuButton(reconnectId.current) : null) ?? document.querySelector<HTMLElement>('[data-add-connection]')
+      }
     >
       <Stepper current={step} />
       {step === 'connector' ? <ConnectorStep onCancel={close} /> : null}

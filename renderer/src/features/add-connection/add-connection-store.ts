@@ -10,7 +10,7 @@ import type {
 } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
 import { toErrorInfo } from '../../api/ui-error';
-import { buildDraft, emptyForm, initialForm, validateForm, type DraftForm, type FieldErrors } from './draft-form';
+import { buildDraft, emptyForm, initialForm, reconnectForm, validateForm, type DraftForm, type FieldErrors } from './draft-form';
 
 export type AddStep = 'connector' | 'settings' | 'permissions' | 'sign-in' | 'site' | 'done';
 
@@ -43,8 +43,12 @@ interface AddConnectionState {
   connection: ConnectionSummaryDto | null;
   /** Attempts that ended here; their late events are ignored. */
   endedAttempts: readonly string[];
+  /** Reconnect mode: the connection signing in again (its ID, folder and name are kept). */
+  reconnect: ConnectionSummaryDto | null;
 
   open: (folderId: string) => void;
+  /** Opens at Settings to sign in again for an existing connection. */
+  openReconnect: (connection: ConnectionSummaryDto) => void;
   close: () => void;
   setQuery: (query: string) => void;
   selectConnector: (connectorId: string) => Promise<void>;
@@ -81,7 +85,11 @@ const closedState = {
   siteError: null,
   connection: null,
   endedAttempts: [] as readonly string[],
+  reconnect: null as ConnectionSummaryDto | null,
 };
+
+const draftOf = (s: Pick<AddConnectionState, 'form' | 'draftId' | 'reconnect'>, connectorId: string) =>
+  buildDraft(s.form, s.draftId, connectorId, s.reconnect?.id);
 
 const fallbackFailure: ErrorInfoDto = {
   code: 'AUTH_FAILED',
@@ -125,6 +133,11 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
       }
     },
 
+    openReconnect(connection) {
+      set({ ...closedState, isOpen: true, draftId: crypto.randomUUID(), initialFolderId: connection.folderId, reconnect: connection });
+      void get().selectConnector(connection.connectorId);
+    },
+
     close() {
       const { attemptId, endedAttempts } = get();
       if (attemptId && !endedAttempts.includes(attemptId)) void requestCancel(attemptId);
@@ -142,7 +155,8 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
       try {
         const loaded = await invoke('connections:creation-context', { connectorId });
         if (get().draftId !== draftId || get().connectorId !== connectorId) return;
-        set({ context: loaded, form: initialForm(loaded, get().initialFolderId) });
+        const { reconnect, initialFolderId } = get();
+        set({ context: loaded, form: reconnect ? reconnectForm(reconnect) : initialForm(loaded, initialFolderId) });
       } catch (error) {
         if (get().draftId === draftId) set({ contextError: toErrorInfo(error) });
       }
@@ -162,9 +176,9 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
     },
 
     submitSettings() {
-      const { form, context } = get();
+      const { form, context, reconnect } = get();
       if (!context) return false;
-      const fieldErrors = validateForm(form, context);
+      const fieldErrors = validateForm(form, context, reconnect !== null);
       set({ fieldErrors });
       if (Object.keys(fieldErrors).length > 0) return false;
       set({ step: 'permissions' });
@@ -172,7 +186,7 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
     },
 
     goTo(step) {
-      if (get().attemptId || get().beginning) return;
+      if (get().attemptId || get().beginning || (step === 'connector' && get().reconnect)) return;
       set({ step });
     },
 
@@ -181,7 +195,7 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
       // A sign-in is already running for this draft: never start a second one.
       if (state.beginning || state.attemptId || !state.context || !state.connectorId) return;
       const { draftId } = state;
-      const draft = buildDraft(state.form, draftId, state.connectorId);
+      const draft = draftOf(state, state.connectorId);
       set({ step: 'sign-in', phase: 'starting', beginning: true, failure: null, notice: null, connection: null });
       try {
         const { attemptId } = await invoke('connections:begin-authorization', draft);
@@ -199,11 +213,12 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
     },
 
     async showSignInWindow() {
-      const { attemptId, beginning, context, connectorId, form, draftId } = get();
+      const state = get();
+      const { attemptId, beginning, context, connectorId, draftId } = state;
       if (!attemptId || beginning || !context || !connectorId) return;
       set({ beginning: true });
       try {
-        await invoke('connections:begin-authorization', buildDraft(form, draftId, connectorId));
+        await invoke('connections:begin-authorization', draftOf(state, connectorId));
       } catch {
         // Nothing to show: the running attempt reports its own outcome.
       } finally {

@@ -7,15 +7,19 @@ export function ClientCredentialsFields({
   form,
   errors,
   onChange,
+  storedClientIdMasked,
 }: {
   form: DraftForm;
   errors: FieldErrors;
   onChange: (patch: Partial<DraftForm>) => void;
+  /** Reconnect: the stored client ID (masked); both fields may stay empty to keep the stored ones. */
+  storedClientIdMasked?: string | undefined;
 }) {
+  const keeping = storedClientIdMasked !== undefined;
   const [revealed, setRevealed] = useState(false);
   return (
     <div className="field-row">
-      <Field label="Client ID" error={errors.clientId}>
+      <Field label="Client ID" error={errors.clientId} hint={keeping ? 'Leave empty to keep the stored client ID' : undefined}>
         {(props) => (
           <input
             {...props}
@@ -23,11 +27,16 @@ export function ClientCredentialsFields({
             autoComplete="off"
             spellCheck={false}
             value={form.clientId}
+            placeholder={storedClientIdMasked}
             onChange={(e) => onChange({ clientId: e.target.value })}
           />
         )}
       </Field>
-      <Field label="Client secret" error={errors.clientSecret} hint="Stored encrypted on this computer; never shown again.">
+      <Field
+        label="Client secret"
+        error={errors.clientSecret}
+        hint={keeping ? 'Leave empty to keep the stored secret' : 'Stored encrypted on this computer; never shown again.'}
+      >
         {(props) => (
           <div className="input-group">
             <input

@@ -7,6 +7,7 @@ import { useAddConnectionStore } from './add-connection-store';
 export function DoneStep({ onDone }: { onDone: () => void }) {
   const connection = useAddConnectionStore((s) => s.connection);
   const context = useAddConnectionStore((s) => s.context);
+  const reconnect = useAddConnectionStore((s) => s.reconnect);
   const connectorName = connection?.connectorName ?? context?.connector.name ?? 'The connector';
   return (
     <>
@@ -14,7 +15,7 @@ export function DoneStep({ onDone }: { onDone: () => void }) {
         <div className="done-mark" aria-hidden="true">
           <CheckIcon size={28} />
         </div>
-        <h3 className="done-title">{connectorName} is connected</h3>
+        <h3 className="done-title">{reconnect ? `${reconnect.name} is reconnected` : `${connectorName} is connected`}</h3>
         {connection ? (
           <dl className="facts done-facts">
             <dt>Connection</dt>

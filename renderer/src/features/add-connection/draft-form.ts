@@ -1,4 +1,4 @@
-import type { ConnectionDraftDto, CreationContextDto } from '../../../../preload/contract';
+import type { ConnectionDraftDto, ConnectionSummaryDto, CreationContextDto } from '../../../../preload/contract';
 
 export type AuthType = ConnectionDraftDto['authType'];
 
@@ -33,8 +33,20 @@ export function initialForm(context: CreationContextDto, folderId: string): Draf
   };
 }
 
+/** Reconnect: the connection's folder, name and auth type (read-only) and its requested scopes. */
+export function reconnectForm(connection: ConnectionSummaryDto): DraftForm {
+  return {
+    folderId: connection.folderId,
+    name: connection.name,
+    authType: connection.authType,
+    clientId: '',
+    clientSecret: '',
+    scopes: [...connection.requestedScopes],
+  };
+}
+
 /** The same rules main applies (contract: connectionDraftSchema), checked before anything is sent. */
-export function validateForm(form: DraftForm, context: CreationContextDto): FieldErrors {
+export function validateForm(form: DraftForm, context: CreationContextDto, reconnecting = false): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.folderId) errors.folderId = 'Choose a folder';
   const name = form.name.trim();
@@ -43,7 +55,12 @@ export function validateForm(form: DraftForm, context: CreationContextDto): Fiel
   if (form.authType === 'managed' && !context.managedApp.available) {
     errors.clientId = 'The managed app is not available here: bring your own OAuth 2.0 app';
   }
-  if (form.authType === 'byo') {
+  if (form.authType === 'byo' && reconnecting) {
+    // Empty keeps the stored client ID and secret; a new client ID needs its own secret.
+    if (form.clientId.trim().length > 200) errors.clientId = 'A client ID has at most 200 characters';
+    if (form.clientId.trim() && !form.clientSecret) errors.clientSecret = 'Enter the client secret that goes with the new client ID';
+    else if (form.clientSecret.length > 500) errors.clientSecret = 'A client secret has at most 500 characters';
+  } else if (form.authType === 'byo') {
     const clientId = form.clientId.trim();
     if (!clientId) errors.clientId = 'Enter the client ID of your OAuth app';
     else if (clientId.length > 200) errors.clientId = 'A client ID has at most 200 characters';
@@ -54,7 +71,21 @@ export function validateForm(form: DraftForm, context: CreationContextDto): Fiel
   return errors;
 }
 
-export function buildDraft(form: DraftForm, draftId: string, connectorId: string): ConnectionDraftDto {
+export function buildDraft(form: DraftForm, draftId: string, connectorId: string, reconnectConnectionId?: string | null): ConnectionDraftDto {
+  if (reconnectConnectionId) {
+    const clientId = form.clientId.trim();
+    return {
+      draftId,
+      connectorId,
+      folderId: form.folderId,
+      name: form.name.trim(),
+      authType: form.authType,
+      ...(form.authType === 'byo' && clientId ? { clientId } : {}),
+      ...(form.authType === 'byo' && form.clientSecret ? { clientSecret: form.clientSecret } : {}),
+      scopes: form.scopes,
+      reconnectConnectionId,
+    };
+  }
   return {
     draftId,
     connectorId,

@@ -11,6 +11,7 @@ import { AuthTypeField } from './auth-type-field';
 import { CallbackUrlField } from './callback-url-field';
 import { ClientCredentialsFields } from './client-credentials-fields';
 import { NAME_COUNTER_FROM, NAME_MAX_LENGTH } from './draft-form';
+import { ReconnectIdentityFields } from './reconnect-identity-fields';
 import { ScopePicker } from './scope-picker';
 
 /** Step 2, the connection creation page. Everything typed here survives failures and Back. */
@@ -26,6 +27,7 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
   const submitSettings = useAddConnectionStore((s) => s.submitSettings);
   const selectConnector = useAddConnectionStore((s) => s.selectConnector);
   const goTo = useAddConnectionStore((s) => s.goTo);
+  const reconnect = useAddConnectionStore((s) => s.reconnect);
   const folders = useFoldersStore((s) => s.folders);
   const folderOptions = useMemo(() => flattenFolderTree(buildFolderTree(folders)), [folders]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -56,7 +58,7 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
           )}
         </div>
         <div className="modal-footer">
-          <Button onClick={() => goTo('connector')}>Back</Button>
+          {reconnect ? null : <Button onClick={() => goTo('connector')}>Back</Button>}
           <div className="toolbar-spacer" />
           <Button onClick={onCancel}>Cancel</Button>
         </div>
@@ -67,7 +69,7 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
   return (
     <form ref={formRef} className="step-form" onSubmit={submit} noValidate>
       <div className="step-body form-stack">
-        {failure ? <ErrorBanner error={failure} title="The connection was not created" /> : null}
+        {failure ? <ErrorBanner error={failure} title={reconnect ? 'The connection was not reconnected' : 'The connection was not created'} /> : null}
         {notice ? <InfoNote tone="quiet">{notice}</InfoNote> : null}
         <div className="env-line">
           <span className="env-line-label">Environment</span>
@@ -81,44 +83,50 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
             </Button>
           </InfoNote>
         ) : null}
-        <div className="field-row">
-          <Field label="Folder" error={errors.folderId}>
-            {(props) => (
-              <select {...props} className="input select" value={form.folderId} onChange={(e) => updateForm({ folderId: e.target.value })}>
-                {form.folderId === '' ? <option value="">Choose a folder</option> : null}
-                {folderOptions.map(({ folder, depth }) => (
-                  <option key={folder.id} value={folder.id}>
-                    {indentedName(folder.name, depth)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label="Connection name"
-            error={errors.name}
-            hint={form.name.length >= NAME_COUNTER_FROM ? `${form.name.length} of ${NAME_MAX_LENGTH} characters` : undefined}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                autoComplete="off"
-                maxLength={NAME_MAX_LENGTH}
-                value={form.name}
-                onChange={(e) => updateForm({ name: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <AuthTypeField context={context} value={form.authType} onChange={(authType) => updateForm({ authType })} />
+        {reconnect ? (
+          <ReconnectIdentityFields connection={reconnect} />
+        ) : (
+          <>
+            <div className="field-row">
+              <Field label="Folder" error={errors.folderId}>
+                {(props) => (
+                  <select {...props} className="input select" value={form.folderId} onChange={(e) => updateForm({ folderId: e.target.value })}>
+                    {form.folderId === '' ? <option value="">Choose a folder</option> : null}
+                    {folderOptions.map(({ folder, depth }) => (
+                      <option key={folder.id} value={folder.id}>
+                        {indentedName(folder.name, depth)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field
+                label="Connection name"
+                error={errors.name}
+                hint={form.name.length >= NAME_COUNTER_FROM ? `${form.name.length} of ${NAME_MAX_LENGTH} characters` : undefined}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    className="input"
+                    autoComplete="off"
+                    maxLength={NAME_MAX_LENGTH}
+                    value={form.name}
+                    onChange={(e) => updateForm({ name: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <AuthTypeField context={context} value={form.authType} onChange={(authType) => updateForm({ authType })} />
+          </>
+        )}
         {form.authType === 'managed' && errors.clientId ? <p className="field-error">{errors.clientId}</p> : null}
-        {form.authType === 'byo' ? <ClientCredentialsFields form={form} errors={errors} onChange={updateForm} /> : null}
+        {form.authType === 'byo' ? <ClientCredentialsFields form={form} errors={errors} onChange={updateForm} storedClientIdMasked={reconnect?.clientIdMasked} /> : null}
         <CallbackUrlField url={context.callbackUrl} />
         <ScopePicker context={context} selected={form.scopes} error={errors.scopes} onChange={(scopes) => updateForm({ scopes })} />
       </div>
       <div className="modal-footer">
-        <Button onClick={() => goTo('connector')}>Back</Button>
+        {reconnect ? null : <Button onClick={() => goTo('connector')}>Back</Button>}
         <div className="toolbar-spacer" />
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary">

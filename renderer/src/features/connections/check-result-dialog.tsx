@@ -1,37 +1,37 @@
-import type { CheckResultDto, ConnectionSummaryDto, ErrorInfoDto } from '../../../../preload/contract';
-import { ErrorBanner } from '../../components/banner';
+import type { CheckResultDto } from '../../../../preload/contract';
 import { useRef } from 'react';
+import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
-import { CheckIcon, CloseIcon } from '../../components/icons';
 import { Modal } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { StatusPill } from '../../components/status-pill';
+import { CheckSteps } from './check-steps';
+import { rowMenuButton, useConnectionActionsStore } from './connection-actions-store';
 
-export interface CheckState {
-  connection: ConnectionSummaryDto;
-  result: CheckResultDto | null;
-  error: ErrorInfoDto | null;
+/** Failure codes that only a new sign-in fixes. */
+const reconnectCodes = new Set(['ATLASSIAN_INVALID_GRANT', 'TOKEN_EXPIRED', 'SCOPE_MISSING']);
+
+export function needsReconnect(result: CheckResultDto): boolean {
+  return result.missingScopes.length > 0 || result.steps.some((s) => s.error && reconnectCodes.has(s.error.code));
 }
 
-/** Shows a connection check while it runs and then each step with its outcome. */
-export function CheckResultDialog({ check, onClose }: { check: CheckState | null; onClose: () => void }) {
+/** Shows a connection check while it runs, then each step with its outcome, and the fix when there is one. */
+export function CheckResultDialog() {
+  const check = useConnectionActionsStore((s) => s.check);
+  const onClose = useConnectionActionsStore((s) => s.closeCheck);
+  const reconnect = useConnectionActionsStore((s) => s.reconnect);
   const running = check !== null && check.result === null && check.error === null;
   const result = check?.result ?? null;
   // The menu item that opened the check is gone by the time it closes: return to the row's menu button.
-  const lastName = useRef<string | null>(null);
-  if (check) lastName.current = check.connection.name;
-  const returnFocus = () => {
-    const name = lastName.current;
-    if (name === null) return null;
-    return [...document.querySelectorAll<HTMLElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === `More actions for ${name}`) ?? null;
-  };
+  const lastId = useRef<string | null>(null);
+  if (check) lastId.current = check.connection.id;
   return (
     <Modal
       open={check !== null}
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={check ? `Check “${check.connection.name}”` : 'Check connection'}
-      size="sm"
-      returnFocus={returnFocus}
+      size="md"
+      returnFocus={() => (lastId.current ? rowMenuButton(lastId.current) : null)}
     >
       <div className="form-stack" aria-live="polite">
         {running ? (
@@ -46,30 +46,30 @@ export function CheckResultDialog({ check, onClose }: { check: CheckState | null
               <span>{result.ok ? 'The connection works.' : 'The connection has a problem.'}</span>
               <StatusPill status={result.connection.status} />
             </div>
-            <ol className="check-steps" aria-label="Check steps">
-              {result.steps.map((step, index) => (
-                <li key={`${step.name}-${index}`} className={`check-step ${step.ok ? 'is-ok' : 'is-failed'}`}>
-                  <span className="check-step-icon">{step.ok ? <CheckIcon /> : <CloseIcon />}</span>
-                  <span className="check-step-name">
-                    {step.name}
-                    <span className="visually-hidden">{step.ok ? ': passed' : ': failed'}</span>
-                  </span>
-                  <span className="check-step-time">{Math.round(step.durationMs)} ms</span>
-                  {step.error ? (
-                    <div className="check-step-error">
-                      <p>{step.error.message}</p>
-                      <p>{step.error.remediation}</p>
-                      <p className="banner-code">
-                        Code: <code>{step.error.code}</code>
-                      </p>
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
+            <CheckSteps steps={result.steps} />
+            {result.missingScopes.length ? (
+              <div className="check-missing">
+                <p className="field-label" id="missing-scopes-label">
+                  Atlassian did not grant {result.missingScopes.length === 1 ? 'this scope' : `these ${result.missingScopes.length} scopes`}
+                </p>
+                <ul className="check-missing-list" aria-labelledby="missing-scopes-label">
+                  {result.missingScopes.map((scope) => (
+                    <li key={scope}>
+                      <code className="scope-name">{scope}</code>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </>
         ) : null}
         <div className="modal-footer modal-footer-inline">
+          {result && needsReconnect(result) ? (
+            <>
+              <p className="check-fix">Sign in again to fix this.</p>
+              <Button onClick={() => reconnect(result.connection)}>Reconnect</Button>
+            </>
+          ) : null}
           <Button variant="primary" onClick={onClose}>
             OK
           </Button>

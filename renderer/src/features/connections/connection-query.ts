@@ -1,7 +1,8 @@
 import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { statusLabels } from '../../components/status-pill';
+import { lastActivity } from './relative-time';
 
-export type SortKey = 'name' | 'connectorName' | 'status' | 'site' | 'createdAt';
+export type SortKey = 'name' | 'connectorName' | 'status' | 'site' | 'account' | 'scopes' | 'lastActivity' | 'createdAt';
 export interface SortState {
   key: SortKey;
   direction: 'ascending' | 'descending';
@@ -21,7 +22,7 @@ const statusRank: Record<ConnectionSummaryDto['status'], number> = {
 
 export interface IndexedConnection {
   connection: ConnectionSummaryDto;
-  /** Lower-cased name, site and status words, built once per list so filtering stays cheap. */
+  /** Lower-cased name, site, status and account words, built once per list so filtering stays cheap. */
   haystack: string;
 }
 
@@ -34,13 +35,14 @@ export function indexConnections(items: readonly ConnectionSummaryDto[]): Indexe
       connection.site?.url ?? '',
       statusLabels[connection.status],
       connection.status,
+      connection.account?.displayName ?? '',
     ]
       .join('\u0000')
       .toLowerCase(),
   }));
 }
 
-/** Every word of the filter must appear in the name, site or status. */
+/** Every word of the filter must appear in the name, site, status or account. */
 export function filterConnections(indexed: readonly IndexedConnection[], filter: string): ConnectionSummaryDto[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return indexed.map((i) => i.connection);
@@ -49,6 +51,10 @@ export function filterConnections(indexed: readonly IndexedConnection[], filter:
     if (words.every((w) => item.haystack.includes(w))) out.push(item.connection);
   }
   return out;
+}
+
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compare(a: ConnectionSummaryDto, b: ConnectionSummaryDto, key: SortKey): number {
@@ -61,25 +67,18 @@ function compare(a: ConnectionSummaryDto, b: ConnectionSummaryDto, key: SortKey)
       return statusRank[a.status] - statusRank[b.status];
     case 'site':
       return collator.compare(a.site?.name ?? '', b.site?.name ?? '');
+    case 'account':
+      return collator.compare(a.account?.displayName ?? '', b.account?.displayName ?? '');
+    case 'scopes':
+      return a.grantedScopes.length - b.grantedScopes.length;
+    case 'lastActivity':
+      return compareIso(lastActivity(a)?.at ?? '', lastActivity(b)?.at ?? '');
     case 'createdAt':
-      return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+      return compareIso(a.createdAt, b.createdAt);
   }
 }
 
 export function sortConnections(items: ConnectionSummaryDto[], sort: SortState): ConnectionSummaryDto[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return items.sort((a, b) => sign * compare(a, b, sort.key) || collator.compare(a.name, b.name));
-}
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
-}
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date);
 }

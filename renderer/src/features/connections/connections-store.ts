@@ -15,8 +15,9 @@ interface ConnectionsState {
   load: (folderId: string) => Promise<void>;
   setFilter: (filter: string) => void;
   toggleSort: (key: SortState['key']) => void;
-  /** Replaces one row (after a check) without reloading the list. */
-  upsert: (connection: ConnectionSummaryDto) => void;
+  /** Replaces rows (after a check or an edit) without reloading the list; rows now in another folder leave it. */
+  upsert: (...connections: ConnectionSummaryDto[]) => void;
+  remove: (connectionId: string) => void;
 }
 
 let latestRequest = 0;
@@ -47,14 +48,21 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => ({
     const direction = sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending';
     set({ sort: { key, direction } });
   },
-  upsert(connection) {
+  upsert(...connections) {
     set((state) => {
-      if (connection.folderId !== state.folderId) return state;
-      const index = state.items.findIndex((c) => c.id === connection.id);
-      if (index === -1) return { items: [...state.items, connection] };
-      const items = state.items.slice();
-      items[index] = connection;
+      const byId = new Map(connections.map((c) => [c.id, c]));
+      const items: ConnectionSummaryDto[] = [];
+      for (const item of state.items) {
+        const next = byId.get(item.id);
+        byId.delete(item.id);
+        if (!next) items.push(item);
+        else if (next.folderId === state.folderId) items.push(next);
+      }
+      for (const added of byId.values()) if (added.folderId === state.folderId) items.push(added);
       return { items };
     });
+  },
+  remove(connectionId) {
+    set((state) => ({ items: state.items.filter((c) => c.id !== connectionId) }));
   },
 }));

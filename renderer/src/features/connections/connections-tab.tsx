@@ -1,23 +1,26 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
-import type { ConnectionSummaryDto, FolderDto } from '../../../../preload/contract';
-import { invoke, subscribe } from '../../api/client';
-import { toErrorInfo } from '../../api/ui-error';
-import { ErrorBanner } from '../../components/banner';
+import type { ErrorInfoDto, FolderDto } from '../../../../preload/contract';
+import { subscribe } from '../../api/client';
+import { ErrorBanner, InfoNote } from '../../components/banner';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { LinkIcon, PlusIcon, SearchIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
 import { useAddConnectionStore } from '../add-connection/add-connection-store';
-import { CheckResultDialog, type CheckState } from './check-result-dialog';
+import { CheckAllButton } from './check-all-button';
+import { useConnectionActionsStore } from './connection-actions-store';
 import { filterConnections, indexConnections, sortConnections } from './connection-query';
 import { ConnectionsTable } from './connections-table';
 import { useConnectionsStore } from './connections-store';
 
-/** The Connections tab of a folder: toolbar (filter, Add connection), the table, and its states. */
+/** The Connections tab of a folder: toolbar (filter, Check all, Add connection), the table, and its states. */
 export function ConnectionsTab({ folder }: { folder: FolderDto }) {
-  const { items, status, error, filter, sort, load, setFilter, toggleSort, upsert } = useConnectionsStore();
+  const { items, status, error, filter, sort, load, setFilter, toggleSort } = useConnectionsStore();
   const openAddConnection = useAddConnectionStore((s) => s.open);
-  const [check, setCheck] = useState<CheckState | null>(null);
+  const notice = useConnectionActionsStore((s) => s.notice);
+  const actionError = useConnectionActionsStore((s) => s.actionError);
+  const dismiss = useConnectionActionsStore((s) => s.dismiss);
+  const [checkAllError, setCheckAllError] = useState<ErrorInfoDto | null>(null);
   const wasEmpty = useRef(false);
   const toolbarAdd = useRef<HTMLButtonElement>(null);
 
@@ -36,16 +39,10 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
   const indexed = useMemo(() => indexConnections(items), [items]);
   const rows = useMemo(() => sortConnections(filterConnections(indexed, filter), sort), [indexed, filter, sort]);
 
-  const runCheck = async (connection: ConnectionSummaryDto) => {
-    setCheck({ connection, result: null, error: null });
-    try {
-      const result = await invoke('connections:check', { connectionId: connection.id });
-      upsert(result.connection);
-      setCheck((current) => (current?.connection.id === connection.id ? { ...current, result } : current));
-    } catch (e) {
-      setCheck((current) => (current?.connection.id === connection.id ? { ...current, error: toErrorInfo(e) } : current));
-    }
-  };
+  useEffect(() => {
+    dismiss();
+    setCheckAllError(null);
+  }, [folder.id, dismiss]);
 
   // The empty state's Add connection button gives way to the toolbar's when the first connection
   // arrives (after Done): keep keyboard focus on Add connection instead of dropping it to the page.
@@ -94,7 +91,7 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
             className="input"
             type="text"
             aria-label="Filter connections"
-            placeholder="Filter by name, site or status"
+            placeholder="Filter by name, site, status or account"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             onKeyDown={(e) => {
@@ -111,14 +108,19 @@ export function ConnectionsTab({ folder }: { folder: FolderDto }) {
             : `${rows.length.toLocaleString()} of ${items.length.toLocaleString()}`}
         </span>
         <div className="toolbar-spacer" />
+        <CheckAllButton folderId={folder.id} onError={setCheckAllError} />
         {addButton(toolbarAdd)}
       </div>
+      {checkAllError ? <ErrorBanner error={checkAllError} title="The connections were not checked" /> : null}
+      {actionError ? (
+        <ErrorBanner error={actionError.error} title={actionError.title} action={<Button onClick={dismiss}>Dismiss</Button>} />
+      ) : null}
+      {notice ? <InfoNote tone="quiet">{notice}</InfoNote> : null}
       {rows.length === 0 ? (
         <EmptyState title={`No connections match “${filter}”`} action={<Button onClick={() => setFilter('')}>Clear filter</Button>} />
       ) : (
-        <ConnectionsTable rows={rows} label={`Connections in ${folder.name}`} sort={sort} onSort={toggleSort} onCheck={runCheck} />
+        <ConnectionsTable rows={rows} label={`Connections in ${folder.name}`} sort={sort} onSort={toggleSort} />
       )}
-      <CheckResultDialog check={check} onClose={() => setCheck(null)} />
     </div>
   );
 }

@@ -1,27 +1,30 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { SortIcon } from '../../components/icons';
-import { StatusPill } from '../../components/status-pill';
-import { formatDate, type SortKey, type SortState } from './connection-query';
-import { ConnectionRowMenu } from './connection-row-menu';
+import type { SortKey, SortState } from './connection-query';
+import { ConnectionRow } from './connection-row';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 56;
 
 const columns: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'connectorName', label: 'Connector' },
   { key: 'status', label: 'Status' },
   { key: 'site', label: 'Site' },
-  { key: 'createdAt', label: 'Created' },
+  { key: 'account', label: 'Account' },
+  { key: 'scopes', label: 'Scopes' },
+  { key: 'lastActivity', label: 'Last activity' },
 ];
 
-function siteHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+/** "5 min ago" stays true: the table re-renders its relative times every minute. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }
 
 /**
@@ -33,15 +36,14 @@ export function ConnectionsTable({
   label,
   sort,
   onSort,
-  onCheck,
 }: {
   rows: ConnectionSummaryDto[];
   label: string;
   sort: SortState;
   onSort: (key: SortKey) => void;
-  onCheck: (connection: ConnectionSummaryDto) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useMinuteClock();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -76,44 +78,13 @@ export function ConnectionsTable({
             const connection = rows[item.index];
             if (!connection) return null;
             return (
-              <div
+              <ConnectionRow
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="table-row"
+                connection={connection}
+                rowIndex={item.index + 2}
+                now={now}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                <div role="cell" className="table-cell cell-name">
-                  <span className="cell-primary" title={connection.name}>
-                    {connection.name}
-                  </span>
-                  <span className="cell-secondary">{connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app'}</span>
-                </div>
-                <div role="cell" className="table-cell">
-                  {connection.connectorName}
-                </div>
-                <div role="cell" className="table-cell">
-                  <StatusPill status={connection.status} title={connection.statusReason?.message} />
-                </div>
-                <div role="cell" className="table-cell cell-site">
-                  {connection.site ? (
-                    <>
-                      <span className="cell-primary" title={connection.site.name}>
-                        {connection.site.name}
-                      </span>
-                      <span className="cell-secondary">{siteHost(connection.site.url)}</span>
-                    </>
-                  ) : (
-                    <span className="cell-secondary">No site</span>
-                  )}
-                </div>
-                <div role="cell" className="table-cell cell-muted">
-                  <time dateTime={connection.createdAt}>{formatDate(connection.createdAt)}</time>
-                </div>
-                <div role="cell" className="table-cell cell-actions">
-                  <ConnectionRowMenu connection={connection} onCheck={onCheck} />
-                </div>
-              </div>
+              />
             );
           })}
         </div>

@@ -36,3 +36,28 @@ export function flattenFolderTree(nodes: readonly FolderNode[]): { folder: Folde
 export function indentedName(name: string, depth: number): string {
   return `${'\u00a0\u00a0\u00a0'.repeat(depth)}${name}`;
 }
+
+/** The folder and every folder below it (the ones a Move must not offer as its new parent). */
+export function subtreeIds(folders: readonly FolderDto[], folderId: string): string[] {
+  const ids = new Set([folderId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const f of folders) {
+      if (f.parentId !== null && ids.has(f.parentId) && !ids.has(f.id)) {
+        ids.add(f.id);
+        grew = true;
+      }
+    }
+  }
+  return [...ids];
+}
+
+/** Connections held by the folder and its subfolders. */
+export function subtreeConnectionCount(folders: readonly FolderDto[], folderId: string): number {
+  const ids = new Set(subtreeIds(folders, folderId));
+  return folders.reduce((sum, f) => sum + (ids.has(f.id) ? f.connectionCount : 0), 0);
+}
+
+/** The folder ConnectDesk creates on first run; it cannot be deleted. */
+export const SHARED_FOLDER_ID = 'shared';

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ErrorInfoDto } from '../../../../preload/contract';
 import { toErrorInfo } from '../../api/ui-error';
 import { ErrorBanner } from '../../components/banner';
@@ -10,7 +10,18 @@ import { useFoldersStore } from './folders-store';
 
 const NO_PARENT = '';
 
-export function NewFolderDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+/** New folder; `parentId` preselects the parent (New subfolder from a folder's menu). */
+export function NewFolderDialog({
+  open,
+  onOpenChange,
+  parentId: initialParentId,
+  returnFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  parentId?: string | undefined;
+  returnFocus?: () => HTMLElement | null;
+}) {
   const folders = useFoldersStore((s) => s.folders);
   const create = useFoldersStore((s) => s.create);
   const options = useMemo(() => flattenFolderTree(buildFolderTree(folders)), [folders]);
@@ -20,6 +31,10 @@ export function NewFolderDialog({ open, onOpenChange }: { open: boolean; onOpenC
   const [nameError, setNameError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (open) setParentId(initialParentId ?? NO_PARENT);
+  }, [open, initialParentId]);
 
   const reset = () => {
     setName('');
@@ -54,7 +69,7 @@ export function NewFolderDialog({ open, onOpenChange }: { open: boolean; onOpenC
   };
 
   return (
-    <Modal open={open} onOpenChange={handleOpenChange} title="New folder" size="sm">
+    <Modal open={open} onOpenChange={handleOpenChange} title={initialParentId ? 'New subfolder' : 'New folder'} size="sm" returnFocus={returnFocus}>
       <form className="form-stack" onSubmit={submit} noValidate>
         {failure ? <ErrorBanner error={failure} /> : null}
         <Field label="Folder name" error={nameError}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../components/button';
 import { GearIcon, PlusIcon } from '../../components/icons';
+import { FolderActionDialogs } from '../folders/folder-action-dialogs';
 import { FolderTree } from '../folders/folder-tree';
 import { NewFolderDialog } from '../folders/new-folder-dialog';
 import { EnvironmentBadge } from '../settings/environment-badge';
@@ -37,6 +38,7 @@ export function Sidebar() {
       </div>
       <NewFolderDialog open={newFolderOpen} onOpenChange={setNewFolderOpen} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
+      <FolderActionDialogs />
     </aside>
   );
 }

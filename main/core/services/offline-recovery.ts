@@ -1,0 +1,28 @@
+import type { ConnectionServices } from './connection-services.js';
+import type { ServiceContext } from './service-context.js';
+
+/**
+ * Offline is not a failure: while a connection is Offline, a cheap call (accessible-resources) is
+ * tried now and then; the first one that gets through puts it back to Connected (ConnectionApi
+ * records that). Returns the function that stops it.
+ */
+export function startOfflineRecovery(ctx: ServiceContext, services: ConnectionServices, intervalMs: number): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const offline = ctx.store.listConnections().filter((c) => c.status.state === 'offline');
+      for (const connection of offline) {
+        await services.api.accessibleResources(connection.id).catch(() => undefined);
+      }
+    } catch {
+      // The store may be briefly unreadable (another process writing); the next tick tries again.
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,117 @@
+import type { CSSProperties } from 'react';
+import type { ConnectionSummaryDto } from '../../../../preload/contract';
+import { ConnectionRowMenu } from './connection-row-menu';
+import { formatFull, formatRelative, lastActivity } from './relative-time';
+import { StatusCell } from './status-cell';
+
+function siteHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function ScopesCell({ connection }: { connection: ConnectionSummaryDto }) {
+  const granted = connection.grantedScopes;
+  const missing = connection.requestedScopes.filter((s) => !granted.includes(s));
+  const title = [`Granted:\n${granted.join('\n') || 'none'}`, missing.length ? `Not granted:\n${missing.join('\n')}` : ''].filter(Boolean).join('\n\n');
+  return (
+    <span className="cell-scopes" title={title}>
+      <span className={`cell-primary cell-plain ${missing.length ? 'cell-warn' : ''}`}>
+        {missing.length ? `${granted.length}/${connection.requestedScopes.length}` : granted.length}
+        <span className="visually-hidden">
+          {' '}
+          {granted.length === 1 ? 'scope' : 'scopes'}: {granted.join(', ')}
+          {missing.length ? `; ${missing.length} missing: ${missing.join(', ')}` : ''}
+        </span>
+      </span>
+      {missing.length ? (
+        <span className="cell-secondary cell-warn" aria-hidden="true">
+          {missing.length} missing
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function ActivityCell({ connection, now }: { connection: ConnectionSummaryDto; now: number }) {
+  const activity = lastActivity(connection);
+  if (!activity) return <span className="cell-secondary">Never used</span>;
+  const verb = activity.kind === 'used' ? 'Used' : 'Checked';
+  return (
+    <>
+      <time className="cell-primary cell-time" dateTime={activity.at} title={`${verb} ${formatFull(activity.at)}`}>
+        {formatRelative(activity.at, now)}
+      </time>
+      <span className="cell-secondary">{verb}</span>
+    </>
+  );
+}
+
+/** One connection as a table row: every cell, and the row's More actions menu. */
+export function ConnectionRow({ connection, rowIndex, style, now }: { connection: ConnectionSummaryDto; rowIndex: number; style: CSSProperties; now: number }) {
+  return (
+    <div role="row" aria-rowindex={rowIndex} className="table-row" style={style}>
+      <div role="cell" className="table-cell cell-name">
+        <span className="cell-title">
+          <span className="cell-primary" title={connection.name}>
+            {connection.name}
+          </span>
+          {connection.isDefault ? (
+            <span className="badge" title={`The default ${connection.connectorName} connection in this folder`}>
+              Default
+            </span>
+          ) : null}
+        </span>
+        {connection.description ? (
+          <span className="cell-secondary" title={connection.description}>
+            {connection.description}
+          </span>
+        ) : (
+          <span className={`cell-secondary ${connection.authType === 'byo' ? 'cell-mono' : ''}`}>
+            {connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app'}
+          </span>
+        )}
+      </div>
+      <div role="cell" className="table-cell">
+        <span className="cell-primary cell-plain" title={connection.connectorName}>
+          {connection.connectorName}
+        </span>
+      </div>
+      <div role="cell" className="table-cell cell-status">
+        <StatusCell connection={connection} />
+      </div>
+      <div role="cell" className="table-cell cell-site">
+        {connection.site ? (
+          <>
+            <span className="cell-primary" title={connection.site.name}>
+              {connection.site.name}
+            </span>
+            <span className="cell-secondary">{siteHost(connection.site.url)}</span>
+          </>
+        ) : (
+          <span className="cell-secondary">No site</span>
+        )}
+      </div>
+      <div role="cell" className="table-cell">
+        {connection.account ? (
+          <span className="cell-primary cell-plain" title={connection.account.displayName}>
+            {connection.account.displayName}
+          </span>
+        ) : (
+          <span className="cell-secondary">Unknown</span>
+        )}
+      </div>
+      <div role="cell" className="table-cell cell-muted">
+        <ScopesCell connection={connection} />
+      </div>
+      <div role="cell" className="table-cell cell-muted">
+        <ActivityCell connection={connection} now={now} />
+      </div>
+      <div role="cell" className="table-cell cell-actions">
+        <ConnectionRowMenu connection={connection} />
+      </div>
+    </div>
+  );
+}
