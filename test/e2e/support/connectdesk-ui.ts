@@ -96,8 +96,27 @@ export class ConnectDeskUi {
   }
 
   async checkConnection(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `More actions for ${name}` }).click();
-    await this.page.getByRole('menuitem', { name: 'Check connection' }).click();
+    await this.rowAction(name, 'Check connection');
+  }
+
+  async rowAction(name: string, action: string): Promise<void> {
+    await this.page.getByRole('button', { name: `More actions for ${name}`, exact: true }).click();
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click();
+  }
+
+  async folderAction(name: string, action: string): Promise<void> {
+    await this.page.getByRole('button', { name: `More actions for folder ${name}`, exact: true }).click();
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click();
+  }
+
+  /** Adds a managed-app connection for an account with one Confluence site. */
+  async addConnection(name: string, email = 'solo@example.com'): Promise<void> {
+    await this.startAddConnection();
+    await this.fillSettings({ name });
+    const popup = await this.connectAndAccept();
+    await this.signInAtAtlassian(popup, { email });
+    await this.finishDone();
+    await expect(this.row(name)).toContainText('Connected');
   }
 
   /** The failure banner on the creation page. */

@@ -73,6 +73,8 @@ export function startShellProcess(options: { dataDir: string; sandboxUrl: string
       CONNECTDESK_ENVIRONMENT: 'sandbox',
       ...(options.sandboxUrl ? { CONNECTDESK_SANDBOX_URL: options.sandboxUrl } : {}),
       CONNECTDESK_CALLBACK_URL: options.callbackUrl,
+      // Offline connections recover by themselves; in tests, quickly.
+      CONNECTDESK_OFFLINE_RETRY_MS: '1000',
       ...options.env,
     },
     join(options.logDir, 'shell.log'),
@@ -88,4 +90,15 @@ export async function setSandboxSwitches(sandboxUrl: string, patch: Record<strin
     body: JSON.stringify(patch),
   });
   if (!response.ok) throw new Error(`switches: ${response.status} ${await response.text()}`);
+}
+
+/** Calls one of the sandbox's admin endpoints (expire-access-tokens, revoke-grants, reset, advance-clock). */
+export async function sandboxAdmin(sandboxUrl: string, action: string, body: Record<string, unknown> = {}): Promise<unknown> {
+  const response = await fetch(`${sandboxUrl}/__admin/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${action}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
