@@ -119,6 +119,10 @@ export const errorCatalogue = {
     message: 'The ConnectDesk store file is damaged, so it was left untouched.',
     remediation: 'Restore the file from a backup, or move it aside to start with an empty store.',
   },
+  STORE_LOCKED: {
+    message: 'The ConnectDesk store could not be locked for writing.',
+    remediation: 'Wait a moment and try again; if it persists, close other ConnectDesk windows or command-line runs.',
+  },
   FORBIDDEN_SENDER: {
     message: 'A request came from a page that is not ConnectDesk and was refused.',
     remediation: 'Restart ConnectDesk.',
