@@ -98,16 +98,16 @@ export class ConnectionChecker {
   async checkFolder(folderId: string): Promise<CheckResult[]> {
     this.ctx.store.requireFolder(folderId);
     const ids = this.ctx.store.listConnections(folderId).map((c) => c.id);
-    const results: CheckResult[] = [];
+    const results: CheckResult[] = new Array(ids.length);
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
-        const id = ids[next++]!;
-        results.push(await this.check(id));
+        const index = next++;
+        results[index] = await this.check(ids[index]!);
       }
     };
     await Promise.all(Array.from({ length: Math.min(FOLDER_CHECK_CONCURRENCY, ids.length) }, worker));
-    return ids.map((id) => results.find((r) => r.connectionId === id)!);
+    return results;
   }
 
   private changed(folderId: string): void {
