@@ -1,27 +1,12 @@
 import type { FolderDto, RequestOf, ResponseOf } from '../../preload/contract';
+import { SHARED_FOLDER_ID, subtreeIds } from '../../renderer/src/features/folders/folder-tree-model';
 import { InvokeError, notFound, validationFailed } from './fake-invoke-error';
-import { SHARED_FOLDER_ID, type FakeStore } from './fake-store';
+import type { FakeStore } from './fake-store';
 
 function folderOf(store: FakeStore, folderId: string): FolderDto {
   const folder = store.folders.find((f) => f.id === folderId);
   if (!folder) throw notFound('folder');
   return folder;
-}
-
-/** The folder and every folder below it. */
-export function subtreeIds(folders: readonly FolderDto[], folderId: string): Set<string> {
-  const ids = new Set([folderId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const f of folders) {
-      if (f.parentId !== null && ids.has(f.parentId) && !ids.has(f.id)) {
-        ids.add(f.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
 }
 
 function assertUniqueName(store: FakeStore, name: string, parentId: string | null, exceptId?: string): void {
@@ -51,7 +36,7 @@ export function moveFolder(store: FakeStore, { folderId, parentId }: RequestOf<'
   const folder = folderOf(store, folderId);
   if (parentId !== null) {
     folderOf(store, parentId);
-    if (subtreeIds(store.folders, folderId).has(parentId)) {
+    if (subtreeIds(store.folders, folderId).includes(parentId)) {
       throw validationFailed('A folder cannot move into itself or one of its subfolders.', 'Choose another parent folder.');
     }
   }
@@ -70,7 +55,7 @@ export function deleteFolder(store: FakeStore, { folderId, connections }: Reques
   if (folderId === SHARED_FOLDER_ID) {
     throw new InvokeError({ code: 'FOLDER_PROTECTED', message: 'The Shared folder cannot be deleted.', remediation: 'Delete another folder.' });
   }
-  const ids = subtreeIds(store.folders, folderId);
+  const ids = new Set(subtreeIds(store.folders, folderId));
   const held = store.connections.filter((c) => ids.has(c.folderId));
   if (held.length > 0 && !connections) {
     throw validationFailed(

@@ -8,5 +8,3 @@ export interface FakeStore {
   /** Tells the renderer, as main does with connections:changed. */
   changed(folderId: string | null): void;
 }
-
-export const SHARED_FOLDER_ID = 'shared';

@@ -72,27 +72,18 @@ export function validateForm(form: DraftForm, context: CreationContextDto, recon
 }
 
 export function buildDraft(form: DraftForm, draftId: string, connectorId: string, reconnectConnectionId?: string | null): ConnectionDraftDto {
-  if (reconnectConnectionId) {
-    const clientId = form.clientId.trim();
-    return {
-      draftId,
-      connectorId,
-      folderId: form.folderId,
-      name: form.name.trim(),
-      authType: form.authType,
-      ...(form.authType === 'byo' && clientId ? { clientId } : {}),
-      ...(form.authType === 'byo' && form.clientSecret ? { clientSecret: form.clientSecret } : {}),
-      scopes: form.scopes,
-      reconnectConnectionId,
-    };
-  }
+  const clientId = form.clientId.trim();
+  const { clientSecret } = form;
+  // Reconnect sends only what was typed: an empty client ID or secret keeps the stored one.
+  const credentials = reconnectConnectionId ? { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) } : { clientId, clientSecret };
   return {
     draftId,
     connectorId,
     folderId: form.folderId,
     name: form.name.trim(),
     authType: form.authType,
-    ...(form.authType === 'byo' ? { clientId: form.clientId.trim(), clientSecret: form.clientSecret } : {}),
+    ...(form.authType === 'byo' ? credentials : {}),
     scopes: form.scopes,
+    ...(reconnectConnectionId ? { reconnectConnectionId } : {}),
   };
 }

@@ -12,6 +12,15 @@ function siteHost(url: string): string {
   }
 }
 
+/** Text that may be cut off in its cell, with the whole of it as a tooltip. */
+function TitledText({ className, text }: { className: string; text: string }) {
+  return (
+    <span className={className} title={text}>
+      {text}
+    </span>
+  );
+}
+
 function ScopesCell({ connection }: { connection: ConnectionSummaryDto }) {
   const granted = connection.grantedScopes;
   const missing = connection.requestedScopes.filter((s) => !granted.includes(s));
@@ -55,9 +64,7 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
     <div role="row" aria-rowindex={rowIndex} className="table-row" style={style}>
       <div role="cell" className="table-cell cell-name">
         <span className="cell-title">
-          <span className="cell-primary" title={connection.name}>
-            {connection.name}
-          </span>
+          <TitledText className="cell-primary" text={connection.name} />
           {connection.isDefault ? (
             <span className="badge" title={`The default ${connection.connectorName} connection in this folder`}>
               Default
@@ -65,9 +72,7 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
           ) : null}
         </span>
         {connection.description ? (
-          <span className="cell-secondary" title={connection.description}>
-            {connection.description}
-          </span>
+          <TitledText className="cell-secondary" text={connection.description} />
         ) : (
           <span className={`cell-secondary ${connection.authType === 'byo' ? 'cell-mono' : ''}`}>
             {connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app'}
@@ -75,9 +80,7 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
         )}
       </div>
       <div role="cell" className="table-cell">
-        <span className="cell-primary cell-plain" title={connection.connectorName}>
-          {connection.connectorName}
-        </span>
+        <TitledText className="cell-primary cell-plain" text={connection.connectorName} />
       </div>
       <div role="cell" className="table-cell cell-status">
         <StatusCell connection={connection} />
@@ -85,9 +88,7 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
       <div role="cell" className="table-cell cell-site">
         {connection.site ? (
           <>
-            <span className="cell-primary" title={connection.site.name}>
-              {connection.site.name}
-            </span>
+            <TitledText className="cell-primary" text={connection.site.name} />
             <span className="cell-secondary">{siteHost(connection.site.url)}</span>
           </>
         ) : (
@@ -96,9 +97,7 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
       </div>
       <div role="cell" className="table-cell">
         {connection.account ? (
-          <span className="cell-primary cell-plain" title={connection.account.displayName}>
-            {connection.account.displayName}
-          </span>
+          <TitledText className="cell-primary cell-plain" text={connection.account.displayName} />
         ) : (
           <span className="cell-secondary">Unknown</span>
         )}

@@ -1,11 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import type { ConnectionSummaryDto, ErrorInfoDto } from '../../../../preload/contract';
+import { useState } from 'react';
+import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
-import { toErrorInfo } from '../../api/ui-error';
-import { ErrorBanner } from '../../components/banner';
-import { Button } from '../../components/button';
 import { Field } from '../../components/field';
-import { Modal } from '../../components/modal';
+import { FormDialog } from '../../components/form-dialog';
 import { rowMenuButton } from './connection-actions-store';
 import { useConnectionsStore } from './connections-store';
 
@@ -18,50 +15,39 @@ export function EditConnectionDialog({ connection, onClose }: { connection: Conn
   const [name, setName] = useState(connection.name);
   const [description, setDescription] = useState(connection.description);
   const [nameError, setNameError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const trimmed = name.trim();
-    if (!trimmed) return setNameError('Enter a connection name');
-    setNameError(undefined);
-    setFailure(null);
-    setBusy(true);
-    try {
-      upsert(await invoke('connections:update', { connectionId: connection.id, name: trimmed, description: description.trim() }));
-      onClose();
-    } catch (error) {
-      setFailure(toErrorInfo(error));
-      setBusy(false);
-    }
+  const validate = () => {
+    const error = name.trim() ? undefined : 'Enter a connection name';
+    setNameError(error);
+    return !error;
+  };
+
+  const save = async () => {
+    upsert(await invoke('connections:update', { connectionId: connection.id, name: name.trim(), description: description.trim() }));
   };
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={`Edit “${connection.name}”`} size="sm" returnFocus={() => rowMenuButton(connection.id)}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        {failure ? <ErrorBanner error={failure} /> : null}
-        <Field label="Name" error={nameError}>
-          {(props) => (
-            <input {...props} className="input" value={name} autoFocus autoComplete="off" maxLength={NAME_MAX} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field
-          label="Description"
-          hint={description.length > DESCRIPTION_MAX - 100 ? `${description.length} of ${DESCRIPTION_MAX} characters` : 'Optional: what this connection is for.'}
-        >
-          {(props) => (
-            <textarea {...props} className="input textarea" rows={3} value={description} maxLength={DESCRIPTION_MAX} onChange={(e) => setDescription(e.target.value)} />
-          )}
-        </Field>
-        <div className="modal-footer modal-footer-inline">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={`Edit “${connection.name}”`}
+      returnFocus={() => rowMenuButton(connection.id)}
+      submitLabel="Save"
+      validate={validate}
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <Field label="Name" error={nameError}>
+        {(props) => (
+          <input {...props} className="input" value={name} autoFocus autoComplete="off" maxLength={NAME_MAX} onChange={(e) => setName(e.target.value)} />
+        )}
+      </Field>
+      <Field
+        label="Description"
+        hint={description.length > DESCRIPTION_MAX - 100 ? `${description.length} of ${DESCRIPTION_MAX} characters` : 'Optional: what this connection is for.'}
+      >
+        {(props) => (
+          <textarea {...props} className="input textarea" rows={3} value={description} maxLength={DESCRIPTION_MAX} onChange={(e) => setDescription(e.target.value)} />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

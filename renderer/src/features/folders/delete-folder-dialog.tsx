@@ -1,10 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { ErrorInfoDto, FolderDto } from '../../../../preload/contract';
-import { toErrorInfo } from '../../api/ui-error';
-import { ErrorBanner } from '../../components/banner';
-import { Button } from '../../components/button';
+import { useId, useState } from 'react';
+import type { FolderDto } from '../../../../preload/contract';
 import { ChoiceList } from '../../components/choice-list';
-import { Modal } from '../../components/modal';
+import { FormDialog } from '../../components/form-dialog';
 import { folderMenuButton } from './folder-actions-store';
 import { SHARED_FOLDER_ID, subtreeConnectionCount, subtreeIds } from './folder-tree-model';
 import { useFoldersStore, type FolderConnectionsChoice } from './folders-store';
@@ -23,65 +20,45 @@ export function DeleteFolderDialog({ folder, onClose }: { folder: FolderDto; onC
   const connections = subtreeConnectionCount(folders, folder.id);
   const parentName = folders.find((f) => f.id === (folder.parentId ?? SHARED_FOLDER_ID))?.name ?? 'Shared';
   const [choice, setChoice] = useState<FolderConnectionsChoice>('move-to-parent');
-  const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      await remove(folder.id, connections > 0 ? choice : undefined);
-      onClose();
-    } catch (error) {
-      setFailure(toErrorInfo(error));
-      setBusy(false);
-    }
-  };
 
   const returnFocus = () =>
     folderMenuButton(folder.id) ?? document.querySelector<HTMLElement>(`[data-folder-id="${CSS.escape(folder.parentId ?? SHARED_FOLDER_ID)}"]`);
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={`Delete “${folder.name}”?`} size="sm" returnFocus={returnFocus}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        {failure ? <ErrorBanner error={failure} /> : null}
-        <p>
-          {subfolders > 0 ? `The folder and its ${plural(subfolders, 'subfolder', 'subfolders')} are removed. ` : 'The folder is removed. '}
-          {connections > 0
-            ? `${subfolders > 0 ? 'Together they hold' : 'It holds'} ${plural(connections, 'connection', 'connections')}.`
-            : 'It holds no connections.'}
-        </p>
-        {connections > 0 ? (
-          <div className="field">
-            <span className="field-label" id={choiceLabel}>
-              What happens to {connections === 1 ? 'its connection' : `its ${connections.toLocaleString()} connections`}
-            </span>
-            <ChoiceList
-              labelledBy={choiceLabel}
-              value={choice}
-              onChange={setChoice}
-              options={[
-                { value: 'move-to-parent', label: `Move its connections to ${parentName}` },
-                {
-                  value: 'delete',
-                  label: 'Delete its connections too',
-                  description: 'Their tokens and client secrets are removed from this computer. Automations using them stop working.',
-                },
-              ]}
-            />
-          </div>
-        ) : null}
-        <div className="modal-footer modal-footer-inline">
-          <Button onClick={onClose} autoFocus>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" busy={busy}>
-            Delete
-          </Button>
+    <FormDialog
+      title={`Delete “${folder.name}”?`}
+      returnFocus={returnFocus}
+      submitLabel="Delete"
+      destructive
+      onSubmit={() => remove(folder.id, connections > 0 ? choice : undefined)}
+      onClose={onClose}
+    >
+      <p>
+        {subfolders > 0 ? `The folder and its ${plural(subfolders, 'subfolder', 'subfolders')} are removed. ` : 'The folder is removed. '}
+        {connections > 0
+          ? `${subfolders > 0 ? 'Together they hold' : 'It holds'} ${plural(connections, 'connection', 'connections')}.`
+          : 'It holds no connections.'}
+      </p>
+      {connections > 0 ? (
+        <div className="field">
+          <span className="field-label" id={choiceLabel}>
+            What happens to {connections === 1 ? 'its connection' : `its ${connections.toLocaleString()} connections`}
+          </span>
+          <ChoiceList
+            labelledBy={choiceLabel}
+            value={choice}
+            onChange={setChoice}
+            options={[
+              { value: 'move-to-parent', label: `Move its connections to ${parentName}` },
+              {
+                value: 'delete',
+                label: 'Delete its connections too',
+                description: 'Their tokens and client secrets are removed from this computer. Automations using them stop working.',
+              },
+            ]}
+          />
         </div>
-      </form>
-    </Modal>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { buildFolderTree, flattenFolderTree, indentedName } from './folder-tree-
 import { useFoldersStore } from './folders-store';
 
 export const TOP_LEVEL = '';
+const NONE: readonly string[] = [];
 
 /**
  * A folder picker showing the hierarchy. `exclude` leaves folders out (a folder cannot move into
@@ -13,7 +14,7 @@ export function FolderSelect({
   label,
   value,
   onChange,
-  exclude = [],
+  exclude = NONE,
   topLevel,
   hint,
   autoFocus,

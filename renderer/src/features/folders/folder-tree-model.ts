@@ -61,3 +61,11 @@ export function subtreeConnectionCount(folders: readonly FolderDto[], folderId: 
 
 /** The folder ConnectDesk creates on first run; it cannot be deleted. */
 export const SHARED_FOLDER_ID = 'shared';
+
+/** Why a folder name cannot be saved, or undefined when it can. */
+export function folderNameError(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return 'Enter a folder name';
+  if (trimmed.length > 80) return 'Use 80 characters or fewer';
+  return undefined;
+}
