@@ -148,6 +148,11 @@ export const authProgressSchema = z.object({
   phase: authPhaseSchema,
   /** Sites to choose from, with phase 'choosing-site'. */
   sites: z.array(siteSchema).optional(),
+  /**
+   * Reconnect only: the site the connection used, when this sign-in cannot reach it (another
+   * account, or access removed). The user must then choose a site knowingly.
+   */
+  previousSite: siteSchema.optional(),
   connection: connectionSummarySchema.optional(),
   error: errorInfoSchema.optional(),
 });

@@ -109,6 +109,9 @@ describe('add a Confluence Cloud connection (core, against the sandbox)', () => 
     const end = await h.finished(h.coordinator.begin(draft({ scopes })).attemptId);
     expect(end.connection?.status).toBe('expiring-soon');
     expect(end.connection?.hasRefreshToken).toBe(false);
+    // The expiry is computed from expires_in (3600 s) at the time of the exchange.
+    expect(new Date(end.connection!.accessExpiresAt).getTime()).toBe(sandbox.clock.now + 3600_000);
+    expect(end.connection?.statusReason?.message).toMatch(/stops working at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     expect(end.connection?.statusReason?.remediation).toMatch(/offline_access/);
   });
 

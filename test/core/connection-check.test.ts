@@ -41,6 +41,16 @@ describe('Check connection', () => {
     expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(0);
   });
 
+  it('a revoked grant fails the token step itself, with Atlassian\'s words', async () => {
+    const id = await connect();
+    sandbox.control.revokeGrant();
+    const result = await h.services.checker.check(id);
+    const token = result.steps[0]!;
+    expect(token).toMatchObject({ name: 'Access token usable', outcome: 'failed', error: { code: 'ATLASSIAN_INVALID_GRANT' } });
+    expect(token.error?.detail).toMatch(/invalid_grant/);
+    expect(result.connection.status).toBe('needs-reconnect');
+  });
+
   it('groups that were not requested are skipped, not failed', async () => {
     const id = await connect(['read:confluence-space.summary', 'offline_access']);
     const result = await h.services.checker.check(id);
@@ -55,6 +65,9 @@ describe('Check connection', () => {
     const failed = result.steps.find((s) => s.outcome === 'failed')!;
     expect(failed.error).toMatchObject({ code: 'ATLASSIAN_RATE_LIMITED', detail: 'HTTP 429, retry after 300s' });
     expect(result.connection.status).toBe('error');
+    // No more calls once Atlassian asked to wait.
+    expect(result.steps.filter((s) => s.outcome === 'failed')).toHaveLength(1);
+    expect(result.steps.at(-1)?.outcome).toBe('skipped');
   });
 
   it('offline → Offline, steps after it skipped; back online → Connected', async () => {

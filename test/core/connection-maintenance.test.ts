@@ -42,7 +42,8 @@ describe('folders', () => {
     expect(h.store.listFolders()).toHaveLength(3);
     const result = await deleteFolder(h.store, team.id, 'move-to-parent');
     expect(result).toMatchObject({ deletedFolders: 2, movedConnections: 1, deletedConnections: 0 });
-    expect(h.store.getConnection(id).folderId).toBe('shared');
+    // Shared had no Confluence connection: the moved one becomes its default.
+    expect(h.store.getConnection(id)).toMatchObject({ folderId: 'shared', isDefault: true });
   });
 
   it('deleting with its connections removes their sealed secrets from the store file', async () => {
@@ -115,6 +116,31 @@ describe('connection actions', () => {
     expect(h.store.listConnections()).toHaveLength(1);
     const check = await h.services.checker.check(id);
     expect(check.ok).toBe(true);
+  });
+
+  it('Reconnect with another account never switches site silently: it asks, naming the site the connection used', async () => {
+    const id = await connect('Solo notes');
+    const before = h.store.getConnection(id).site;
+    h.authorizer.script = { kind: 'sign-in', email: 'demo@example.com' };
+    const { attemptId } = h.coordinator.begin(draft({ reconnectConnectionId: id }));
+    const choosing = await h.reached(attemptId, 'choosing-site');
+    expect(choosing.previousSite).toEqual(before);
+    h.coordinator.cancel(attemptId);
+    expect((await h.finished(attemptId)).phase).toBe('cancelled');
+    expect(h.store.getConnection(id).site).toEqual(before);
+  });
+
+  it('Reconnect with the same account keeps the site without asking, even when the account has several', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'demo@example.com' };
+    const first = h.coordinator.begin(draft({ name: 'Acme' }));
+    const choosing = await h.reached(first.attemptId, 'choosing-site');
+    const chosen = choosing.sites![1]!;
+    h.coordinator.chooseSite(first.attemptId, chosen.cloudId);
+    const id = (await h.finished(first.attemptId)).connection!.id;
+    const again = h.coordinator.begin(draft({ reconnectConnectionId: id }));
+    expect((await h.finished(again.attemptId)).phase).toBe('connected');
+    expect(h.events.some((e) => e.type === 'auth:progress' && e.payload.attemptId === again.attemptId && e.payload.phase === 'choosing-site')).toBe(false);
+    expect(h.store.getConnection(id).site.cloudId).toBe(chosen.cloudId);
   });
 
   it('Reconnect of a BYO connection reuses the stored client ID and secret when none is typed', async () => {

@@ -57,11 +57,11 @@ export const errorCatalogue = {
   },
   ATLASSIAN_RATE_LIMITED: {
     message: 'Atlassian is limiting requests from this app right now.',
-    remediation: 'Wait a moment and try again.',
+    remediation: 'Nothing to do: ConnectDesk retries by itself after the wait Atlassian asks for (see the detail).',
   },
   ATLASSIAN_SERVER_ERROR: {
     message: 'Atlassian answered with a server error.',
-    remediation: 'Try again in a few minutes; check status.atlassian.com if it persists.',
+    remediation: 'ConnectDesk retries by itself; if it persists, check status.atlassian.com.',
   },
   ATLASSIAN_UNEXPECTED_RESPONSE: {
     message: 'Atlassian answered in a way ConnectDesk did not expect.',

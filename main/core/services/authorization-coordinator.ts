@@ -137,7 +137,7 @@ export class AuthorizationCoordinator {
     this.report(attempt, 'finding-sites');
     const resources = await fetchAccessibleResources(environment.endpoints.accessibleResourcesUrl, tokens.accessToken, this.ctx.fetch);
     const sites = confluenceSites(resources);
-    const site = sites.length === 1 ? sites[0]! : await this.askForSite(attempt, sites);
+    const site = await this.pickSite(attempt, sites, existing);
     const account = await fetchCurrentUser(environment.endpoints.apiBaseUrl, site.cloudId, tokens.accessToken, this.ctx.fetch).catch(() => null);
     return this.buildRecord(draft, existing, environment, client, scopes, tokens, site, account);
   }
@@ -172,7 +172,21 @@ export class AuthorizationCoordinator {
     }
   }
 
-  private askForSite(attempt: Attempt, sites: Site[]): Promise<Site> {
+  /**
+   * A new connection takes the only site or asks. A reconnect keeps its site when this sign-in
+   * reaches it; when it does not (another account, or access removed), it never switches silently:
+   * the user chooses, told which site the connection used.
+   */
+  private async pickSite(attempt: Attempt, sites: Site[], existing: ConnectionRecord | null): Promise<Site> {
+    if (existing) {
+      const same = sites.find((s) => s.cloudId === existing.site.cloudId);
+      if (same) return same;
+      return this.askForSite(attempt, sites, existing.site);
+    }
+    return sites.length === 1 ? sites[0]! : this.askForSite(attempt, sites);
+  }
+
+  private askForSite(attempt: Attempt, sites: Site[], previousSite?: Site): Promise<Site> {
     return new Promise<Site>((resolve, reject) => {
       const onAbort = () => reject(new AppError('OAUTH_CANCELLED'));
       if (attempt.abort.signal.aborted) return onAbort();
@@ -185,7 +199,7 @@ export class AuthorizationCoordinator {
           resolve(site);
         },
       };
-      this.report(attempt, 'choosing-site', { sites });
+      this.report(attempt, 'choosing-site', { sites, ...(previousSite ? { previousSite } : {}) });
     });
   }
 

@@ -1,10 +1,9 @@
-import { confluenceSites } from '../atlassian/accessible-resources.js';
+import { confluenceSites, type AccessibleResource } from '../atlassian/accessible-resources.js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors/app-error.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import type { ConnectionApi } from './connection-api.js';
 import { statusAfterFailure } from './connection-status.js';
 import { toConnectionSummary, type ConnectionSummary } from './connection-summary.js';
-import type { RefreshCoordinator } from './refresh-coordinator.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
 export interface CheckStep {
@@ -52,6 +51,18 @@ const PROBES: Record<'view' | 'search' | 'update', GroupProbe[]> = {
   ],
 };
 
+/** Failures after which no later step can pass. */
+const BLOCKING_CODES = new Set([
+  'ATLASSIAN_INVALID_GRANT',
+  'TOKEN_EXPIRED',
+  'ATLASSIAN_UNREACHABLE',
+  'SECRET_UNAVAILABLE',
+  'OAUTH_CLIENT_AUTH_FAILED',
+  'NO_CONFLUENCE_SITE',
+  'ATLASSIAN_RATE_LIMITED',
+  'ATLASSIAN_SERVER_ERROR',
+]);
+
 /** How many connections a folder check runs at once: enough to be quick, few enough to respect rate limits. */
 const FOLDER_CHECK_CONCURRENCY = 4;
 
@@ -62,7 +73,6 @@ export class ConnectionChecker {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly refresher: RefreshCoordinator,
     private readonly api: ConnectionApi,
   ) {}
 
@@ -130,17 +140,21 @@ export class ConnectionChecker {
         const info = toErrorInfo(error);
         steps.push({ name, outcome: 'failed', ok: false, durationMs: Math.round(performance.now() - started), detail, error: info });
         // Without a usable token or a reachable Atlassian nothing after this can pass.
-        if (['ATLASSIAN_INVALID_GRANT', 'TOKEN_EXPIRED', 'ATLASSIAN_UNREACHABLE', 'SECRET_UNAVAILABLE', 'OAUTH_CLIENT_AUTH_FAILED', 'NO_CONFLUENCE_SITE'].includes(info.code)) blocked = true;
+        // Rate limits and server errors too: more calls now would only make Atlassian wait longer.
+        if (BLOCKING_CODES.has(info.code)) blocked = true;
       }
     };
 
-    await step('Access token usable', 'Refreshed when expired or about to expire', async () => {
+    let resources: AccessibleResource[] = [];
+    // The token is proven with Atlassian itself (accessible-resources), so a revoked grant fails here, not one step later.
+    await step('Access token usable', 'Refreshed when expired, about to expire, or refused by Atlassian', async () => {
       const before = record.tokens.accessExpiresAt;
-      const usable = await this.refresher.accessToken(record.id);
-      return usable.record.tokens.accessExpiresAt !== before ? 'Refreshed: a new access token was issued' : `Valid until ${usable.record.tokens.accessExpiresAt}`;
+      resources = await this.api.accessibleResources(record.id);
+      const after = this.ctx.store.getConnection(record.id).tokens.accessExpiresAt;
+      return after !== before ? `Refreshed: a new access token, valid until ${after}` : `Accepted by Atlassian; valid until ${after}`;
     });
     await step('Site still accessible', `${record.site.name} (${record.site.url}) in accessible-resources`, async () => {
-      if (!confluenceSites(await this.api.accessibleResources(record.id)).some((s) => s.cloudId === record.site.cloudId)) {
+      if (!confluenceSites(resources).some((s) => s.cloudId === record.site.cloudId)) {
         throw new AppError('NO_CONFLUENCE_SITE', {
           message: `The site ${record.site.name} is no longer available to this connection.`,
           remediation: 'Ask a site admin whether the app is still approved, or reconnect and choose another site.',
@@ -162,7 +176,10 @@ export class ConnectionChecker {
       if (missing.length > 0) {
         throw new AppError('SCOPE_MISSING', {
           message: `Atlassian granted fewer permissions than requested; missing: ${missing.join(', ')}.`,
-          remediation: 'Enable these scopes on the OAuth app in the Atlassian developer console, then reconnect.',
+          remediation:
+            record.authType === 'byo'
+              ? 'Enable these scopes on your OAuth app in the Atlassian developer console, then reconnect.'
+              : 'The managed app does not offer these scopes here: reconnect without them, or use your own OAuth app with them enabled.',
           detail: missing.join(' '),
         });
       }

@@ -15,5 +15,5 @@ export interface ConnectionServices {
 export function createConnectionServices(ctx: ServiceContext): ConnectionServices {
   const refresher = new RefreshCoordinator(ctx);
   const api = new ConnectionApi(ctx, refresher);
-  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, refresher, api) };
+  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, api) };
 }

@@ -21,6 +21,8 @@ export const CONSENT_WARNING_MS = 30 * DAY_MS;
 export const REFRESH_RENEWAL_AGE_MS = 60 * DAY_MS;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** "2026-12-03 19:06 UTC": readable, and the same in every locale (the text is stored with the status). */
+const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * What the user should see: the stored state, plus what time alone tells (no refresh token,
@@ -40,7 +42,7 @@ export function effectiveStatus(record: ConnectionRecord, now: Date): Connection
       : reason(
           'expiring-soon',
           'TOKEN_EXPIRED',
-          `Atlassian issued no refresh token, so this connection stops working at ${new Date(expiresAt).toISOString()}.`,
+          `Atlassian issued no refresh token, so this connection stops working at ${minute(expiresAt)}.`,
           'Reconnect with Stay connected (offline_access) selected.',
         );
   }

@@ -75,8 +75,14 @@ export async function deleteFolder(
     const destination = folder.parentId ?? SHARED_FOLDER_ID;
     const moved = connections === 'move-to-parent' ? inside.length : 0;
     if (connections === 'move-to-parent') {
-      // The destination keeps its own default; a moved one is no longer it. Records are replaced, never edited.
-      doc.connections = doc.connections.map((c) => (ids.has(c.folderId) ? { ...c, folderId: destination, isDefault: false } : c));
+      // The destination keeps its own defaults; where it has none for a connector, the first moved one becomes it.
+      const hasDefault = new Set(doc.connections.filter((c) => c.folderId === destination && c.isDefault).map((c) => c.connectorId));
+      doc.connections = doc.connections.map((c) => {
+        if (!ids.has(c.folderId)) return c;
+        const isDefault = !hasDefault.has(c.connectorId);
+        hasDefault.add(c.connectorId);
+        return { ...c, folderId: destination, isDefault };
+      });
     }
     const removed = connections === 'delete' ? inside.map((c) => c.id) : [];
     doc.connections = doc.connections.filter((c) => !removed.includes(c.id));

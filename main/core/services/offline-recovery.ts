@@ -1,6 +1,9 @@
 import type { ConnectionServices } from './connection-services.js';
 import type { ServiceContext } from './service-context.js';
 
+/** Errors that pass by themselves (Atlassian busy): retried like Offline, and cleared by the first success. */
+const TRANSIENT_CODES = new Set(['ATLASSIAN_RATE_LIMITED', 'ATLASSIAN_SERVER_ERROR']);
+
 /**
  * Offline is not a failure: while a connection is Offline, a cheap call (accessible-resources) is
  * tried now and then; the first one that gets through puts it back to Connected (ConnectionApi
@@ -12,7 +15,7 @@ export function startOfflineRecovery(ctx: ServiceContext, services: ConnectionSe
     if (running) return;
     running = true;
     try {
-      const offline = ctx.store.listConnections().filter((c) => c.status.state === 'offline');
+      const offline = ctx.store.listConnections().filter((c) => c.status.state === 'offline' || TRANSIENT_CODES.has(c.status.reason?.code ?? ''));
       for (const connection of offline) {
         await services.api.accessibleResources(connection.id).catch(() => undefined);
       }

@@ -18,6 +18,7 @@ export interface AuthProgress {
   draftId: string;
   phase: AuthPhase;
   sites?: Site[];
+  previousSite?: Site;
   connection?: ConnectionSummary;
   error?: ErrorInfo;
 }

@@ -48,12 +48,13 @@ export class ConnectionStore implements KeySlotStore {
     const parsed = storeDocumentForReading.safeParse(raw);
     if (!parsed.success) {
       const migrated = migrateStoreDocument(raw);
-      if (migrated) return freezeRecords(migrated);
+      if (migrated) return migrated;
       throw new AppError('STORE_DAMAGED', {
         detail: `${this.file.path}: ${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')}`,
       });
     }
-    const doc = freezeRecords(parsed.data);
+    // Not frozen yet: freezing 10,000 records would add to every open; the first write freezes them.
+    const doc = parsed.data;
     const after = this.file.signature();
     if (after !== null) this.cache = { signature: after, doc };
     return doc;

@@ -2,9 +2,9 @@ import type { ConnectionRecord, StoreDocument } from './store-schema.js';
 
 /**
  * Writing one change to a store of 10,000 connections must cost about one write of the file, not
- * one JSON.stringify of 40 MB on top of it. Each connection's JSON is kept per record object, and
- * records are frozen, so a change can only replace a record (which drops its cached JSON), never
- * edit one in place behind the cache's back.
+ * one JSON.stringify of 40 MB on top of it. Each connection's JSON is kept per record object, only
+ * once the record is frozen (after the first write), so a change can only replace a record (which
+ * drops its cached JSON), never edit one in place behind the cache's back.
  */
 const recordJson = new WeakMap<ConnectionRecord, Buffer>();
 const COMMA = Buffer.from(',');

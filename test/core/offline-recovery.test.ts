@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startOfflineRecovery } from '../../main/core/services/offline-recovery.js';
+import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { createHarness, draft, type Harness } from '../support/core-harness.js';
+
+let sandbox: TestSandbox;
+let h: Harness;
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+  h = await createHarness(sandbox);
+});
+afterEach(() => sandbox.close());
+
+async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('recovering by itself', () => {
+  for (const [name, breakIt, fixIt, state] of [
+    ['Offline', () => sandbox.control.setSwitches({ offline: true }), () => sandbox.control.setSwitches({ offline: false }), 'offline'],
+    ['rate limited', () => sandbox.control.setSwitches({ api: 'rate-limited' }), () => sandbox.control.setSwitches({ api: 'normal' }), 'error'],
+  ] as const) {
+    it(`${name} → back to Connected without anyone clicking`, async () => {
+      h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+      const id = (await h.finished(h.coordinator.begin(draft()).attemptId)).connection!.id;
+      breakIt();
+      await h.services.checker.check(id);
+      expect(h.store.getConnection(id).status.state).toBe(state);
+      const stop = startOfflineRecovery(h.ctx, h.services, 200);
+      try {
+        fixIt();
+        await until(() => h.store.getConnection(id).status.state === 'connected');
+      } finally {
+        stop();
+      }
+    });
+  }
+
+  it('leaves Needs reconnect alone: only a person can fix it', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const id = (await h.finished(h.coordinator.begin(draft()).attemptId)).connection!.id;
+    sandbox.control.revokeGrant();
+    await h.services.checker.check(id);
+    const requests = sandbox.control.tokenRequests().length;
+    const stop = startOfflineRecovery(h.ctx, h.services, 100);
+    await new Promise((r) => setTimeout(r, 500));
+    stop();
+    expect(h.store.getConnection(id).status.state).toBe('needs-reconnect');
+    expect(sandbox.control.tokenRequests().length).toBe(requests);
+  });
+});
