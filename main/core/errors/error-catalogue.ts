@@ -115,6 +115,22 @@ export const errorCatalogue = {
     message: 'The secret store is locked or its key is unavailable.',
     remediation: 'Make sure the OS keychain is available and unlocked, then restart ConnectDesk.',
   },
+  VAULT_SLOT_DAMAGED: {
+    message: 'A key slot of the secret store is damaged, so it cannot open the store. Nothing was changed.',
+    remediation: 'Open the store with another key (the OS keychain or your recovery passphrase), then set the damaged one up again; or restore the store file from a backup.',
+  },
+  VAULT_LAST_KEY_SLOT: {
+    message: 'This is the only key that opens the secret store, so it was not removed.',
+    remediation: 'Add another key first (for example a recovery passphrase), then remove this one.',
+  },
+  RECOVERY_PASSPHRASE_WRONG: {
+    message: 'The recovery passphrase is not correct.',
+    remediation: 'Enter the recovery passphrase again, exactly as it was set (letter case and spaces count).',
+  },
+  RECOVERY_PASSPHRASE_TOO_SHORT: {
+    message: 'The recovery passphrase is too short: use at least 12 characters.',
+    remediation: 'Choose a longer passphrase; several unrelated words are easy to remember and hard to guess.',
+  },
   STORE_DAMAGED: {
     message: 'The ConnectDesk store file is damaged, so it was left untouched.',
     remediation: 'Restore the file from a backup, or move it aside to start with an empty store.',
@@ -122,6 +138,38 @@ export const errorCatalogue = {
   STORE_LOCKED: {
     message: 'The ConnectDesk store could not be locked for writing.',
     remediation: 'Wait a moment and try again; if it persists, close other ConnectDesk windows or command-line runs.',
+  },
+  BACKUP_UNREADABLE: {
+    message: 'This backup could not be opened: the passphrase is wrong, or the file is not a ConnectDesk backup or is damaged.',
+    remediation: 'Check the passphrase (it is case-sensitive) and that you chose the right file, then try again. Nothing was imported.',
+  },
+  BACKUP_PASSPHRASE_TOO_SHORT: {
+    message: 'The backup passphrase is too short: use at least 12 characters.',
+    remediation: 'Choose a longer passphrase; anyone who gets the file can try to guess it offline, so several unrelated words are best.',
+  },
+  ASSET_NOT_FOUND: {
+    message: 'The credential asset this secret refers to no longer exists.',
+    remediation: 'Choose another credential asset (or type the secret) and connect again.',
+  },
+  ASSET_IN_USE: {
+    message: 'This credential asset is used by connections, so it was not deleted.',
+    remediation: 'Give those connections another client secret (reconnect them), then delete the asset.',
+  },
+  ASSET_UNREADABLE: {
+    message: 'The value stored in this credential asset could not be decrypted.',
+    remediation: 'Edit the credential asset and enter its value again.',
+  },
+  ASSET_KEYCHAIN_MISSING: {
+    message: 'The OS keychain has no entry for this credential asset.',
+    remediation: 'Add the entry to the OS keychain with the service and account shown on the asset (and make sure the keychain is unlocked), or edit the asset.',
+  },
+  ASSET_KEYCHAIN_UNAVAILABLE: {
+    message: 'The OS keychain could not be reached, so this credential asset could not be read.',
+    remediation: 'Make sure the OS keychain is running and unlocked in this session (on Linux a Secret Service such as GNOME Keyring or KWallet), then try again.',
+  },
+  ASSET_ENV_MISSING: {
+    message: 'The environment variable of this credential asset is not set.',
+    remediation: 'Set the environment variable before starting ConnectDesk (or the command-line tool), or edit the asset.',
   },
   FORBIDDEN_SENDER: {
     message: 'A request came from a page that is not ConnectDesk and was refused.',
