@@ -29,8 +29,8 @@ describe('add connection', () => {
     const d = dialog();
     expect(currentStep()).toContain('Settings');
     expect(within(d).getByLabelText('Folder')).toHaveValue('shared');
-    expect(within(d).getByRole('radio', { name: 'OAuth 2.0 Authorization code' })).toBeChecked();
-    expect(within(d).getByText(/ConnectDesk for Confluence/)).toBeInTheDocument();
+    expect(within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' })).toBeChecked();
+    expect(within(d).getByRole('radio', { name: /^OAuth 2.0 — managed app/ })).toHaveAccessibleDescription('Sign in with your Atlassian account through ConnectDesk for Confluence.');
     for (const scope of defaultScopes) expect(within(d).getByRole('checkbox', { name: scope })).toBeChecked();
     expect(within(d).getByLabelText('Callback URL')).toHaveValue('http://localhost:47615/oauth/callback');
     await user.click(within(d).getByRole('button', { name: 'Copy callback URL' }));
@@ -204,7 +204,7 @@ describe('add connection', () => {
     const { user } = renderApp({ managedAvailable: false });
     await openSettings(user);
     const d = dialog();
-    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 Authorization code' });
+    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' });
     expect(managed).toBeDisabled();
     expect(managed).toHaveAccessibleDescription(/Not available in Atlassian Cloud/);
     expect(within(d).getByRole('radio', { name: 'Bring your own OAuth 2.0 app' })).toBeChecked();

@@ -61,6 +61,10 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
   sites: SiteDto[];
   environmentId: SettingsDto['environmentId'];
   managedAvailable: boolean;
+  /** Reconnect: the site the connection used that this sign-in cannot reach; main then always asks for a site. */
+  previousSite: SiteDto | null = null;
+  /** Adjusts the connection a sign-in saves (scopes Atlassian withheld, an Expiring soon status). */
+  shapeSaved: ((connection: ConnectionSummaryDto) => ConnectionSummaryDto) | null = null;
   /** When set, the next sign-in fails with this error after the code exchange. */
   failNextSignIn: ErrorInfoDto | null = null;
   /** Scripted check outcomes by connection ID; others get defaultCheck. */
@@ -206,6 +210,7 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     }
     this.progress(attempt, 'finding-sites');
     const [first] = this.sites;
+    if (this.previousSite) return this.progress(attempt, 'choosing-site', { sites: this.sites, previousSite: this.previousSite });
     if (this.sites.length > 1 || !first) return this.progress(attempt, 'choosing-site', { sites: this.sites });
     this.save(attempt, first);
   }
@@ -232,7 +237,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
       if (attempt.ended) return;
       const existing = this.connections.find((c) => c.id === attempt.draft.reconnectConnectionId);
       const id = existing?.id ?? this.nextId('conn');
-      const connection = savedConnection(attempt.draft, site, { id, environmentId: this.environmentId, existing, now: new Date() });
+      const saved = savedConnection(attempt.draft, site, { id, environmentId: this.environmentId, existing, now: new Date() });
+      const connection = this.shapeSaved ? this.shapeSaved(saved) : saved;
       this.connections = existing ? this.connections.map((c) => (c.id === id ? connection : c)) : [...this.connections, connection];
       this.end(attempt, 'connected', { connection });
       this.emit('connections:changed', { folderId: connection.folderId });

@@ -38,6 +38,23 @@ describe('folders', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Marketing' })).toBeInTheDocument();
   });
 
+  it('New folder preselects the selected folder as the parent', async () => {
+    const { fake, user } = renderApp({
+      folders: [
+        { id: 'shared', name: 'Shared', parentId: null, createdAt: '2025-01-01T00:00:00Z', connectionCount: 0 },
+        { id: 'eng', name: 'Engineering', parentId: null, createdAt: '2025-01-02T00:00:00Z', connectionCount: 0 },
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: 'Engineering' }));
+    await user.click(screen.getByRole('button', { name: 'New folder' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New folder' });
+    expect(within(dialog).getByLabelText('Parent folder')).toHaveValue('eng');
+    await user.type(within(dialog).getByLabelText('Folder name'), 'Platform');
+    await user.click(within(dialog).getByRole('button', { name: 'Create folder' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.callsTo('folders:create')).toEqual([{ name: 'Platform', parentId: 'eng' }]);
+  });
+
   it('shows a missing name and an error from main inline, keeping the dialog open', async () => {
     const { fake, user } = renderApp();
     await screen.findByRole('button', { name: 'Shared' });
@@ -50,6 +67,7 @@ describe('folders', () => {
     expect(fake.callsTo('folders:create')).toHaveLength(0);
 
     await user.type(within(dialog).getByLabelText('Folder name'), 'Shared');
+    await user.selectOptions(within(dialog).getByLabelText('Parent folder'), 'None (top level)');
     await user.click(within(dialog).getByRole('button', { name: 'Create folder' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('A folder named “Shared” already exists here.');

@@ -23,8 +23,10 @@ describe('reconnect', () => {
   it('a Needs reconnect row has an inline Reconnect; Offline says it waits for the network; Expiring soon says why', async () => {
     renderApp({ connections: [makeConnection(3, 'shared'), makeConnection(4, 'shared'), makeConnection(2, 'shared')] });
     const table = await screen.findByRole('table');
-    expect(within(table).getAllByRole('button', { name: /^Reconnect / })).toHaveLength(1);
+    // Expiring soon whose fix is a new sign-in (the 365-day consent) offers Reconnect too.
+    expect(within(table).getAllByRole('button', { name: /^Reconnect / })).toHaveLength(2);
     expect(within(table).getByRole('button', { name: 'Reconnect Confluence 00003' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Reconnect Confluence 00002' })).toBeInTheDocument();
     expect(within(table).getByText('The refresh token was revoked.')).toBeInTheDocument();
     expect(within(table).getByText('Waiting for the network')).toBeInTheDocument();
     expect(within(table).getByText('Atlassian asks for a new consent in 9 days.')).toBeInTheDocument();

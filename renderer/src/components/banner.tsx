@@ -35,3 +35,16 @@ export function InfoNote({ children, tone = 'info' }: { children: ReactNode; ton
     </div>
   );
 }
+
+/** A warning: it worked, or it can go on, but something needs the user's attention. */
+export function WarnNote({ title, children }: { title?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="banner banner-warn" role="status">
+      <AlertIcon className="banner-icon" />
+      <div className="banner-body">
+        {title ? <p className="banner-title">{title}</p> : null}
+        {children}
+      </div>
+    </div>
+  );
+}

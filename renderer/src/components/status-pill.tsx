@@ -10,11 +10,23 @@ export const statusLabels: Record<ConnectionStatus, string> = {
 };
 
 /** Status as colour AND text, so it never depends on colour alone. */
-export function StatusPill({ status, title }: { status: ConnectionStatus; title?: string | undefined }) {
+export function StatusPill({
+  status,
+  title,
+  label,
+  tone,
+}: {
+  status: ConnectionStatus;
+  title?: string | undefined;
+  /** Overrides the status word (e.g. Retrying for an Error main retries by itself). */
+  label?: string | undefined;
+  /** Overrides the colour, as another status's. */
+  tone?: ConnectionStatus | undefined;
+}) {
   return (
-    <span className={`pill pill-${status}`} title={title}>
+    <span className={`pill pill-${tone ?? status}`} title={title}>
       <span className="pill-dot" aria-hidden="true" />
-      {statusLabels[status]}
+      {label ?? statusLabels[status]}
     </span>
   );
 }

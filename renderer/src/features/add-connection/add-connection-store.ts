@@ -38,6 +38,8 @@ interface AddConnectionState {
   beginning: boolean;
   cancelRequested: boolean;
   sites: SiteDto[];
+  /** Reconnect: the site the connection used, when this sign-in cannot reach it. */
+  previousSite: SiteDto | null;
   choosingSite: boolean;
   siteError: ErrorInfoDto | null;
   connection: ConnectionSummaryDto | null;
@@ -81,6 +83,7 @@ const closedState = {
   beginning: false,
   cancelRequested: false,
   sites: [],
+  previousSite: null as SiteDto | null,
   choosingSite: false,
   siteError: null,
   connection: null,
@@ -107,6 +110,7 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
       cancelRequested: false,
       choosingSite: false,
       sites: [],
+      previousSite: null,
       siteError: null,
       endedAttempts: attemptId ? [...s.endedAttempts, attemptId] : s.endedAttempts,
       ...patch,
@@ -262,7 +266,14 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
         case 'cancelled':
           return endAttempt(event.attemptId, { step: 'settings', notice: CANCELLED_NOTE });
         case 'choosing-site':
-          return set({ attemptId: event.attemptId, phase: event.phase, step: 'site', sites: event.sites ?? [], choosingSite: false });
+          return set({
+            attemptId: event.attemptId,
+            phase: event.phase,
+            step: 'site',
+            sites: event.sites ?? [],
+            previousSite: event.previousSite ?? null,
+            choosingSite: false,
+          });
         default:
           return set({ attemptId: event.attemptId, phase: event.phase, step: s.step === 'site' ? 'site' : 'sign-in' });
       }

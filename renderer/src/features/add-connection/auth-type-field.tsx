@@ -2,6 +2,11 @@ import type { CreationContextDto } from '../../../../preload/contract';
 import { ChoiceList, type ChoiceOption } from '../../components/choice-list';
 import type { AuthType } from './draft-form';
 
+/** The managed app's choice, also shown read-only on Reconnect. */
+export function managedAuthLabel(appLabel: string): string {
+  return `OAuth 2.0 — managed app (${appLabel})`;
+}
+
 /** Managed app (the environment's OAuth app) or the user's own OAuth 2.0 app. */
 export function AuthTypeField({
   context,
@@ -16,7 +21,7 @@ export function AuthTypeField({
   const options: ChoiceOption<AuthType>[] = [
     {
       value: 'managed',
-      label: 'OAuth 2.0 Authorization code',
+      label: managedAuthLabel(managed.label),
       description: managed.available
         ? `Sign in with your Atlassian account through ${managed.label}.`
         : `Not available in ${context.environment.label}: no managed OAuth app is set up here. Bring your own OAuth 2.0 app instead.`,

@@ -1,9 +1,10 @@
 import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { Field } from '../../components/field';
 import { useFoldersStore } from '../folders/folders-store';
+import { managedAuthLabel } from './auth-type-field';
 
 /** Reconnect keeps the connection's folder, name and authentication type: shown, not editable. */
-export function ReconnectIdentityFields({ connection }: { connection: ConnectionSummaryDto }) {
+export function ReconnectIdentityFields({ connection, managedAppLabel }: { connection: ConnectionSummaryDto; managedAppLabel: string }) {
   const folderName = useFoldersStore((s) => s.folders.find((f) => f.id === connection.folderId)?.name ?? connection.folderId);
   return (
     <>
@@ -17,7 +18,7 @@ export function ReconnectIdentityFields({ connection }: { connection: Connection
             {...props}
             className="input"
             readOnly
-            value={connection.authType === 'managed' ? 'OAuth 2.0 Authorization code' : `Bring your own OAuth 2.0 app (${connection.clientIdMasked})`}
+            value={connection.authType === 'managed' ? managedAuthLabel(managedAppLabel) : `Bring your own OAuth 2.0 app (${connection.clientIdMasked})`}
           />
         )}
       </Field>

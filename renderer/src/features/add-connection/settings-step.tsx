@@ -84,7 +84,7 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
           </InfoNote>
         ) : null}
         {reconnect ? (
-          <ReconnectIdentityFields connection={reconnect} />
+          <ReconnectIdentityFields connection={reconnect} managedAppLabel={context.managedApp.label} />
         ) : (
           <>
             <div className="field-row">

@@ -6,7 +6,7 @@ import { Modal } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { StatusPill } from '../../components/status-pill';
 import { CheckSteps } from './check-steps';
-import { rowMenuButton, useConnectionActionsStore } from './connection-actions-store';
+import { fallbackFocus, rowMenuButton, useConnectionActionsStore } from './connection-actions-store';
 
 /** Failure codes that only a new sign-in fixes. */
 const reconnectCodes = new Set(['ATLASSIAN_INVALID_GRANT', 'TOKEN_EXPIRED', 'SCOPE_MISSING']);
@@ -25,13 +25,27 @@ export function CheckResultDialog() {
   // The menu item that opened the check is gone by the time it closes: return to the row's menu button.
   const lastId = useRef<string | null>(null);
   if (check) lastId.current = check.connection.id;
+  const footer = (
+    <>
+      {result && needsReconnect(result) ? (
+        <>
+          <p className="check-fix">Sign in again to fix this.</p>
+          <Button onClick={() => reconnect(result.connection)}>Reconnect</Button>
+        </>
+      ) : null}
+      <Button variant="primary" onClick={onClose}>
+        OK
+      </Button>
+    </>
+  );
   return (
     <Modal
       open={check !== null}
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={check ? `Check “${check.connection.name}”` : 'Check connection'}
       size="md"
-      returnFocus={() => (lastId.current ? rowMenuButton(lastId.current) : null)}
+      returnFocus={() => (lastId.current ? rowMenuButton(lastId.current) : null) ?? fallbackFocus()}
+      footer={footer}
     >
       <div className="form-stack" aria-live="polite">
         {running ? (
@@ -63,17 +77,6 @@ export function CheckResultDialog() {
             ) : null}
           </>
         ) : null}
-        <div className="modal-footer modal-footer-inline">
-          {result && needsReconnect(result) ? (
-            <>
-              <p className="check-fix">Sign in again to fix this.</p>
-              <Button onClick={() => reconnect(result.connection)}>Reconnect</Button>
-            </>
-          ) : null}
-          <Button variant="primary" onClick={onClose}>
-            OK
-          </Button>
-        </div>
       </div>
     </Modal>
   );

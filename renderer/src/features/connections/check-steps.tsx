@@ -1,5 +1,6 @@
 import type { CheckStepDto } from '../../../../preload/contract';
 import { CheckIcon, CloseIcon, SkipIcon } from '../../components/icons';
+import { localizeTimestamps } from './relative-time';
 
 const outcomeIcon = { passed: <CheckIcon />, failed: <CloseIcon />, skipped: <SkipIcon /> } as const;
 
@@ -19,7 +20,7 @@ export function CheckSteps({ steps }: { steps: CheckStepDto[] }) {
             <span className="visually-hidden">: {step.outcome}</span>
           </span>
           <span className="check-step-time">{step.outcome === 'skipped' ? 'Skipped' : duration(step.durationMs)}</span>
-          {step.detail ? <span className="check-step-detail">{step.detail}</span> : null}
+          {step.detail ? <span className="check-step-detail">{localizeTimestamps(step.detail)}</span> : null}
           {step.error ? (
             <div className="check-step-error">
               <p>{step.error.message}</p>

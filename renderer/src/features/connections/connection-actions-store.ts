@@ -17,8 +17,9 @@ export type ConnectionDialogKind = 'edit' | 'move' | 'delete';
 interface ConnectionActionsState {
   dialog: { kind: ConnectionDialogKind; connection: ConnectionSummaryDto } | null;
   check: CheckState | null;
-  /** The outcome of an action without a dialog (Make default), shown above the table. */
+  /** A short confirmation (Make default, Move), shown above the table until the next action or a few seconds. */
   notice: string | null;
+  notify: (notice: string) => void;
   actionError: { title: string; error: ErrorInfoDto } | null;
   makeDefault: (connection: ConnectionSummaryDto) => Promise<void>;
   dismiss: () => void;
@@ -30,16 +31,27 @@ interface ConnectionActionsState {
   reconnect: (connection: ConnectionSummaryDto) => void;
 }
 
+/** How long a confirmation stays when nothing else happens. */
+export const NOTICE_MS = 6000;
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
 export const useConnectionActionsStore = create<ConnectionActionsState>()((set, get) => ({
   dialog: null,
   check: null,
   notice: null,
   actionError: null,
+  notify(notice) {
+    clearTimeout(noticeTimer);
+    set({ notice });
+    noticeTimer = setTimeout(() => {
+      if (get().notice === notice) set({ notice: null });
+    }, NOTICE_MS);
+  },
   async makeDefault(connection) {
     set({ notice: null, actionError: null });
     try {
       const updated = await invoke('connections:make-default', { connectionId: connection.id });
-      set({ notice: `${updated.name} is now the default ${updated.connectorName} connection in this folder.` });
+      get().notify(`${updated.name} is now the default ${updated.connectorName} connection in this folder.`);
       // The previous default changed too: reload the folder's rows.
       await useConnectionsStore.getState().load(updated.folderId);
     } catch (error) {
@@ -50,13 +62,13 @@ export const useConnectionActionsStore = create<ConnectionActionsState>()((set, 
     set({ notice: null, actionError: null });
   },
   open(kind, connection) {
-    set({ dialog: { kind, connection } });
+    set({ dialog: { kind, connection }, notice: null });
   },
   closeDialog() {
     set({ dialog: null });
   },
   async runCheck(connection) {
-    set({ check: { connection, result: null, error: null } });
+    set({ check: { connection, result: null, error: null }, notice: null });
     const stillShowing = () => get().check?.connection.id === connection.id;
     try {
       const result = await invoke('connections:check', { connectionId: connection.id });
@@ -70,7 +82,7 @@ export const useConnectionActionsStore = create<ConnectionActionsState>()((set, 
     set({ check: null });
   },
   reconnect(connection) {
-    set({ check: null, dialog: null });
+    set({ check: null, dialog: null, notice: null });
     useAddConnectionStore.getState().openReconnect(connection);
   },
 }));
@@ -81,4 +93,17 @@ export const useConnectionActionsStore = create<ConnectionActionsState>()((set, 
  */
 export function rowMenuButton(connectionId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-row-menu="${CSS.escape(connectionId)}"]`);
+}
+
+/**
+ * Where focus goes when a row's dialog closes and the row is gone (deleted, moved away): the
+ * filter box over the table, or Add connection when the folder is now empty.
+ */
+export function fallbackFocus(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[aria-label="Filter connections"]') ?? document.querySelector<HTMLElement>('[data-add-connection]');
+}
+
+/** The row's More actions button while the row exists, else the filter box (or Add connection). */
+export function rowFocus(connectionId: string): HTMLElement | null {
+  return rowMenuButton(connectionId) ?? fallbackFocus();
 }

@@ -12,6 +12,11 @@ function siteHost(url: string): string {
   }
 }
 
+/** How the connection signs in, in the same words as the Authentication type choice. */
+export function authText(connection: Pick<ConnectionSummaryDto, 'authType' | 'clientIdMasked'>): string {
+  return connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app';
+}
+
 /** Text that may be cut off in its cell, with the whole of it as a tooltip. */
 function TitledText({ className, text }: { className: string; text: string }) {
   return (
@@ -71,13 +76,16 @@ export function ConnectionRow({ connection, rowIndex, style, now }: { connection
             </span>
           ) : null}
         </span>
-        {connection.description ? (
-          <TitledText className="cell-secondary" text={connection.description} />
-        ) : (
-          <span className={`cell-secondary ${connection.authType === 'byo' ? 'cell-mono' : ''}`}>
-            {connection.authType === 'byo' ? `Your OAuth app ${connection.clientIdMasked}` : 'Managed app'}
-          </span>
-        )}
+        {/* The auth line stays when there is a description: both, the description cut first. */}
+        <span className="cell-secondary cell-auth-line" title={connection.description || undefined}>
+          <span className={connection.authType === 'byo' ? 'cell-mono' : undefined}>{authText(connection)}</span>
+          {connection.description ? (
+            <>
+              {' · '}
+              <span className="cell-description">{connection.description}</span>
+            </>
+          ) : null}
+        </span>
       </div>
       <div role="cell" className="table-cell">
         <TitledText className="cell-primary cell-plain" text={connection.connectorName} />

@@ -2,6 +2,7 @@ import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
 import { FormDialog } from '../../components/form-dialog';
 import { useFoldersStore } from '../folders/folders-store';
+import { rowFocus } from './connection-actions-store';
 import { useConnectionsStore } from './connections-store';
 
 /** Delete a connection, after saying what that removes. Focus starts on Cancel. */
@@ -18,13 +19,16 @@ export function DeleteConnectionDialog({ connection, onClose }: { connection: Co
   return (
     <FormDialog
       title={`Delete ${connection.name}?`}
-      returnFocus={() => document.querySelector<HTMLElement>('[aria-label="Filter connections"]') ?? document.querySelector<HTMLElement>('[data-add-connection]')}
+      returnFocus={() => rowFocus(connection.id)}
       submitLabel="Delete"
       destructive
       onSubmit={confirm}
       onClose={onClose}
     >
-      <p>Its tokens and client secret are removed from this computer. Automations using it stop working.</p>
+      <p>
+        {connection.authType === 'byo' ? 'Its tokens and client secret are removed from this computer.' : 'Its tokens are removed from this computer.'} Automations
+        using it stop working.
+      </p>
     </FormDialog>
   );
 }

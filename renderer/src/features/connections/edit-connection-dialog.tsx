@@ -3,7 +3,7 @@ import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
 import { Field } from '../../components/field';
 import { FormDialog } from '../../components/form-dialog';
-import { rowMenuButton } from './connection-actions-store';
+import { rowFocus } from './connection-actions-store';
 import { useConnectionsStore } from './connections-store';
 
 const NAME_MAX = 120;
@@ -29,7 +29,7 @@ export function EditConnectionDialog({ connection, onClose }: { connection: Conn
   return (
     <FormDialog
       title={`Edit “${connection.name}”`}
-      returnFocus={() => rowMenuButton(connection.id)}
+      returnFocus={() => rowFocus(connection.id)}
       submitLabel="Save"
       validate={validate}
       onSubmit={save}

@@ -4,22 +4,26 @@ import { invoke } from '../../api/client';
 import { FormDialog } from '../../components/form-dialog';
 import { FolderSelect } from '../folders/folder-select';
 import { useFoldersStore } from '../folders/folders-store';
-import { rowMenuButton } from './connection-actions-store';
+import { rowFocus, useConnectionActionsStore } from './connection-actions-store';
 import { useConnectionsStore } from './connections-store';
 
 /** Move a connection to another folder. */
 export function MoveConnectionDialog({ connection, onClose }: { connection: ConnectionSummaryDto; onClose: () => void }) {
   const upsert = useConnectionsStore((s) => s.upsert);
   const loadFolders = useFoldersStore((s) => s.load);
+  const notify = useConnectionActionsStore((s) => s.notify);
   const [folderId, setFolderId] = useState(connection.folderId);
+  const folderName = useFoldersStore((s) => s.folders.find((f) => f.id === folderId)?.name ?? 'the folder');
 
   const move = async () => {
-    upsert(await invoke('connections:move', { connectionId: connection.id, folderId }));
+    const moved = await invoke('connections:move', { connectionId: connection.id, folderId });
+    upsert(moved);
+    notify(`Moved ${moved.name} to ${folderName}`);
     void loadFolders(); // the counts changed
   };
 
   // The row leaves this folder: focus goes to the filter box when its menu button is gone.
-  const returnFocus = () => rowMenuButton(connection.id) ?? document.querySelector<HTMLElement>('[aria-label="Filter connections"]');
+  const returnFocus = () => rowFocus(connection.id);
 
   return (
     <FormDialog

@@ -27,6 +27,20 @@ export function formatFull(iso: string): string {
   return Number.isNaN(time) ? '' : fullFormat.format(time);
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const ISO_TIMESTAMP = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g;
+
+/** A date and time in the user's locale ("12 Mar 2026, 14:05"); the input unchanged when it is no time. */
+export function formatDateTime(iso: string): string {
+  const time = new Date(iso).getTime();
+  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+}
+
+/** Text with ISO timestamps in it ("Valid until 2026-03-12T13:05:00.000Z"), each shown in the user's locale. */
+export function localizeTimestamps(text: string): string {
+  return text.replace(ISO_TIMESTAMP, (match) => formatDateTime(match));
+}
+
 /** The later of last used and last checked, and which one it was. */
 export function lastActivity(connection: { lastUsedAt: string | null; lastCheckedAt: string | null }): { at: string; kind: 'used' | 'checked' } | null {
   const { lastUsedAt: used, lastCheckedAt: checked } = connection;

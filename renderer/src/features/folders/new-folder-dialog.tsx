@@ -5,16 +5,21 @@ import { FolderSelect, TOP_LEVEL } from './folder-select';
 import { folderNameError } from './folder-tree-model';
 import { useFoldersStore } from './folders-store';
 
-/** New folder; `parentId` preselects the parent (New subfolder from a folder's menu). */
+/**
+ * New folder; `parentId` preselects the parent (New subfolder from a folder's menu); otherwise
+ * `defaultParentId` (the selected folder) is preselected and can be changed.
+ */
 export function NewFolderDialog({
   open,
   onOpenChange,
   parentId: initialParentId,
+  defaultParentId,
   returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   parentId?: string | undefined;
+  defaultParentId?: string | null | undefined;
   returnFocus?: () => HTMLElement | null;
 }) {
   const create = useFoldersStore((s) => s.create);
@@ -23,8 +28,8 @@ export function NewFolderDialog({
   const [nameError, setNameError] = useState<string | undefined>();
 
   useEffect(() => {
-    if (open) setParentId(initialParentId ?? TOP_LEVEL);
-  }, [open, initialParentId]);
+    if (open) setParentId(initialParentId ?? defaultParentId ?? TOP_LEVEL);
+  }, [open, initialParentId, defaultParentId]);
 
   const close = () => {
     setName('');

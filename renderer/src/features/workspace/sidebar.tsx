@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { GearIcon, PlusIcon } from '../../components/icons';
 import { FolderActionDialogs } from '../folders/folder-action-dialogs';
 import { FolderTree } from '../folders/folder-tree';
+import { useFoldersStore } from '../folders/folders-store';
 import { NewFolderDialog } from '../folders/new-folder-dialog';
 import { EnvironmentBadge } from '../settings/environment-badge';
 import { SettingsDialog } from '../settings/settings-dialog';
@@ -11,6 +12,7 @@ import { SettingsDialog } from '../settings/settings-dialog';
 export function Sidebar() {
   const [newFolderOpen, setNewFolderOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const selectedId = useFoldersStore((s) => s.selectedId);
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -36,7 +38,8 @@ export function Sidebar() {
           <GearIcon /> Settings
         </Button>
       </div>
-      <NewFolderDialog open={newFolderOpen} onOpenChange={setNewFolderOpen} />
+      {/* Nests under the selected folder, except Shared: it holds shared connections, not a folder hierarchy. */}
+      <NewFolderDialog open={newFolderOpen} onOpenChange={setNewFolderOpen} defaultParentId={selectedId === 'shared' ? null : selectedId} />
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
       <FolderActionDialogs />
     </aside>
