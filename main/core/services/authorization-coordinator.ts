@@ -10,7 +10,8 @@ import type { AuthorizationOutcome } from '../oauth/authorizer.js';
 import { matchCallback } from '../oauth/callback-matcher.js';
 import { exchangeCode, validateCallback, type OAuthClientConfig, type TokenSet } from '../oauth/token-client.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
-import { managedAppOf, secretContext } from './client-credentials.js';
+import { resolveAssetValue } from '../assets/asset-resolver.js';
+import { managedAppOf, reconnectSecretChoice, secretContext } from './client-credentials.js';
 import { toConnectionSummary } from './connection-summary.js';
 import type { AuthPhase, AuthProgress } from './service-events.js';
 import { nowOf, type ServiceContext } from './service-context.js';
@@ -23,6 +24,8 @@ export interface ConnectionDraft {
   authType: 'managed' | 'byo';
   clientId?: string | undefined;
   clientSecret?: string | undefined;
+  /** BYO: the client secret comes from this credential asset instead (either this or clientSecret). */
+  clientSecretAssetId?: string | null | undefined;
   scopes: string[];
   /** Reconnect: sign in again for this connection, keeping its ID, folder, name and auth type. */
   reconnectConnectionId?: string | undefined;
@@ -105,9 +108,7 @@ export class AuthorizationCoordinator {
           name: existing.name,
           authType: existing.authType,
           clientId: attempt.draft.clientId?.trim() || existing.clientId,
-          clientSecret:
-            attempt.draft.clientSecret ||
-            (existing.clientSecret ? this.ctx.vault.unseal(existing.clientSecret, secretContext.clientSecret(existing.id)) : undefined),
+          ...reconnectSecretChoice(attempt.draft, existing, this.ctx),
         }
       : attempt.draft;
     const connector = getConnector(draft.connectorId);
@@ -149,8 +150,13 @@ export class AuthorizationCoordinator {
       return { endpoints: environment.endpoints, clientId: app.clientId, clientSecret: app.clientSecret, ...fetch };
     }
     const clientId = draft.clientId?.trim();
-    if (!clientId || !draft.clientSecret) throw new AppError('VALIDATION_FAILED', { message: 'Enter the client ID and client secret of your OAuth app.' });
-    return { endpoints: environment.endpoints, clientId, clientSecret: draft.clientSecret, ...fetch };
+    if (draft.clientSecret && draft.clientSecretAssetId) {
+      throw new AppError('VALIDATION_FAILED', { message: 'Type the client secret or choose a credential asset for it, not both.' });
+    }
+    // An asset is resolved now, for this sign-in's code exchange; the record keeps only its ID.
+    const clientSecret = draft.clientSecretAssetId ? resolveAssetValue(this.ctx, draft.clientSecretAssetId) : draft.clientSecret;
+    if (!clientId || !clientSecret) throw new AppError('VALIDATION_FAILED', { message: 'Enter the client ID and client secret of your OAuth app.' });
+    return { endpoints: environment.endpoints, clientId, clientSecret, ...fetch };
   }
 
   private callbackParams(outcome: AuthorizationOutcome, request: AuthorizationRequest): URLSearchParams {
@@ -216,6 +222,7 @@ export class AuthorizationCoordinator {
     const id = existing?.id ?? randomUUID();
     const now = nowOf(this.ctx).toISOString();
     const { vault } = this.ctx;
+    const assetId = draft.authType === 'byo' ? draft.clientSecretAssetId || null : null;
     // The first connection of a connector in a folder is its default.
     const isDefault =
       existing?.isDefault ??
@@ -228,7 +235,8 @@ export class AuthorizationCoordinator {
       environmentId: environment.id,
       authType: draft.authType,
       clientId: client.clientId,
-      clientSecret: draft.authType === 'byo' ? vault.seal(client.clientSecret, secretContext.clientSecret(id)) : null,
+      clientSecret: draft.authType === 'byo' && !assetId ? vault.seal(client.clientSecret, secretContext.clientSecret(id)) : null,
+      clientSecretAssetId: assetId,
       callbackUrl: environment.callbackUrl,
       requestedScopes,
       grantedScopes: tokens.scopes,

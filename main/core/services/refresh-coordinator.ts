@@ -82,7 +82,7 @@ export class RefreshCoordinator {
     if (!record.tokens.refresh) throw new AppError('TOKEN_EXPIRED');
     const { ctx } = this;
     const environment = await ctx.resolveEnvironment(record.environmentId);
-    const client = clientConfigFor(record, environment, ctx.vault, ctx.fetch);
+    const client = clientConfigFor(record, environment, ctx, ctx.fetch);
     const refreshToken = ctx.vault.unseal(record.tokens.refresh, secretContext.refreshToken(record.id));
     const tokens = await refreshTokens(client, { refreshToken, currentScopes: record.grantedScopes, now: () => nowOf(ctx) });
     const rotated = tokens.refreshToken !== refreshToken;

@@ -9,13 +9,14 @@ import {
   emptyStoreDocument,
   migrateStoreDocument,
   storeDocumentForReading,
+  type AssetRecord,
   type ConnectionRecord,
   type FolderRecord,
   type StoreDocument,
 } from './store-schema.js';
 
 /**
- * Folders, connections, settings and key slots in one JSON document.
+ * Folders, credential assets, connections and key slots in one JSON document.
  * - Reads are synchronous and reuse the last parse while the file is unchanged (its signature),
  *   so listing 10,000 connections costs about one JSON.parse, and never decrypts anything.
  * - Every change is one read-modify-write of the whole document under a lock that all processes
@@ -119,6 +120,17 @@ export class ConnectionStore implements KeySlotStore {
     });
   }
 
+  // ---- credential assets (changed through assets/asset-service.ts) ----
+  /** Asset records as stored: references and sealed values only, nothing is resolved or decrypted. */
+  listAssets(folderId?: string): AssetRecord[] {
+    const all = this.read().assets;
+    return folderId === undefined ? all : all.filter((a) => a.folderId === folderId);
+  }
+
+  findAsset(assetId: string): AssetRecord | undefined {
+    return this.read().assets.find((a) => a.id === assetId);
+  }
+
   // ---- connections ----
   listConnections(folderId?: string): ConnectionRecord[] {
     const all = this.read().connections;
@@ -141,6 +153,7 @@ export class ConnectionStore implements KeySlotStore {
       if (!doc.folders.some((f) => f.id === valid.folderId)) {
         throw new AppError('NOT_FOUND', { message: 'The folder of this connection no longer exists.', remediation: 'Choose another folder and connect again.' });
       }
+      assertAssetExists(doc, valid);
       const index = doc.connections.findIndex((c) => c.id === valid.id);
       if (index === -1) doc.connections.push(valid);
       else doc.connections[index] = valid;
@@ -154,9 +167,21 @@ export class ConnectionStore implements KeySlotStore {
       const current = doc.connections[index];
       if (!current) throw new AppError('NOT_FOUND', { message: 'That connection no longer exists.' });
       const next = connectionRecord.parse(change(current));
+      assertAssetExists(doc, next);
       doc.connections[index] = next;
       return next;
     });
+  }
+}
+
+/**
+ * A connection may only reference an asset that exists, checked in the same write that saves it
+ * (an asset deleted during a sign-in cannot leave a dangling reference). No cost for other connections.
+ */
+function assertAssetExists(doc: StoreDocument, record: ConnectionRecord): void {
+  const assetId = record.clientSecretAssetId;
+  if (assetId && !doc.assets.some((a) => a.id === assetId)) {
+    throw new AppError('ASSET_NOT_FOUND', { detail: `asset ${assetId}` });
   }
 }
 

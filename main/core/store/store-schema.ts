@@ -30,6 +30,11 @@ export const connectionRecord = z.object({
   clientId: z.string(),
   /** Only for Bring-your-own apps; the managed app's secret is never stored per connection. */
   clientSecret: sealedSecret.nullable(),
+  /**
+   * Bring-your-own apps only: the client secret comes from this credential asset, resolved each
+   * time it is used (clientSecret is then null). Absent in older records, which means null.
+   */
+  clientSecretAssetId: z.string().nullable().optional(),
   callbackUrl: z.string(),
   requestedScopes: z.array(z.string()),
   grantedScopes: z.array(z.string()),
@@ -56,6 +61,28 @@ export const connectionRecord = z.object({
 export type ConnectionRecord = z.output<typeof connectionRecord>;
 export type ConnectionRecordInput = z.input<typeof connectionRecord>;
 
+/**
+ * A named credential asset of a folder. `stored`: the value sealed with the vault (context
+ * `asset:<id>:value`); `keychain`: an OS keychain entry; `env`: an environment variable.
+ * Only the stored kind holds a secret, and only sealed; the others hold references.
+ */
+const assetBase = {
+  id: z.string(),
+  folderId: z.string(),
+  /** Unique per folder, case-insensitively. */
+  name: z.string(),
+  description: z.string().default(''),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+export const assetRecord = z.discriminatedUnion('kind', [
+  z.object({ ...assetBase, kind: z.literal('stored'), value: sealedSecret }),
+  z.object({ ...assetBase, kind: z.literal('keychain'), service: z.string(), account: z.string() }),
+  z.object({ ...assetBase, kind: z.literal('env'), variable: z.string() }),
+]);
+export type AssetRecord = z.output<typeof assetRecord>;
+export type AssetKind = AssetRecord['kind'];
+
 export const keySlotRecord = z.object({ protectorId: z.string(), wrapped: z.string(), createdAt: z.string() });
 
 export const STORE_SCHEMA_VERSION = 2;
@@ -64,6 +91,8 @@ export const storeDocument = z.object({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   vault: z.object({ slots: z.array(keySlotRecord) }),
   folders: z.array(folderRecord),
+  /** Credential assets: few, so fully validated on every read (files written before them have none). */
+  assets: z.array(assetRecord).default([]),
   connections: z.array(connectionRecord),
 });
 export type StoreDocument = z.output<typeof storeDocument>;
@@ -111,6 +140,7 @@ export function emptyStoreDocument(now: Date): StoreDocument {
     schemaVersion: STORE_SCHEMA_VERSION,
     vault: { slots: [] },
     folders: [{ id: SHARED_FOLDER_ID, name: 'Shared', parentId: null, createdAt: now.toISOString() }],
+    assets: [],
     connections: [],
   };
 }

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AssetService, assetValueContext } from '../../main/core/assets/asset-service.js';
+import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { createHarness, draft, type Harness } from '../support/core-harness.js';
+
+const BYO_CLIENT_ID = 'demo-byo-app';
+const BYO_SECRET = 'demo-byo-secret-0123';
+const ENV_NAME = 'CD_TEST_BYO_CLIENT_SECRET';
+const HOUR = 60 * 60_000;
+
+let sandbox: TestSandbox;
+let h: Harness;
+let assets: AssetService;
+
+const refreshRequests = () => sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token');
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+  h = await createHarness(sandbox);
+  h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+  assets = new AssetService(h.ctx);
+});
+afterEach(async () => {
+  delete process.env[ENV_NAME];
+  vi.restoreAllMocks();
+  await sandbox.close();
+});
+
+async function connectWithAsset(assetId: string, name = 'Team docs'): Promise<string> {
+  const end = await h.finished(h.coordinator.begin(draft({ name, authType: 'byo', clientId: BYO_CLIENT_ID, clientSecretAssetId: assetId })).attemptId);
+  expect(end.error).toBeUndefined();
+  expect(end.phase).toBe('connected');
+  return end.connection!.id;
+}
+
+describe('a Bring-your-own client secret from a credential asset (core, against the sandbox)', () => {
+  it('a stored asset: connects, refreshes, and the record keeps only the asset ID', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const id = await connectWithAsset(asset.id);
+    const record = h.store.getConnection(id);
+    expect(record.clientSecret).toBeNull();
+    expect(record.clientSecretAssetId).toBe(asset.id);
+    expect(readFileSync(h.store.path, 'utf8')).not.toContain(BYO_SECRET);
+
+    // Resolved when used, every time: each refresh unseals the asset again (no cache).
+    const unseal = vi.spyOn(h.ctx.vault, 'unseal');
+    for (let i = 0; i < 2; i++) {
+      sandbox.clock.advance(2 * HOUR);
+      await h.services.refresher.accessToken(id);
+    }
+    expect(refreshRequests().map((r) => r.status)).toEqual([200, 200]);
+    expect(unseal.mock.calls.filter(([, context]) => context === assetValueContext(asset.id))).toHaveLength(2);
+    expect(h.store.getConnection(id).status.state).toBe('connected');
+  });
+
+  it('rotating the asset takes effect on the next refresh: a wrong value is refused, the fixed value works again', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const id = await connectWithAsset(asset.id);
+
+    await assets.update(asset.id, { source: { kind: 'stored', value: 'not-the-secret' } });
+    sandbox.clock.advance(2 * HOUR);
+    await expect(h.services.refresher.accessToken(id)).rejects.toMatchObject({ code: 'OAUTH_CLIENT_AUTH_FAILED' });
+    expect(refreshRequests().map((r) => r.status)).toEqual([401]);
+
+    // Fixed: a reconnect without retyping anything uses the asset again (the stored choice is kept).
+    await assets.update(asset.id, { source: { kind: 'stored', value: BYO_SECRET } });
+    const again = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: id })).attemptId);
+    expect(again.phase).toBe('connected');
+    expect(h.store.getConnection(id)).toMatchObject({ clientSecret: null, clientSecretAssetId: asset.id, status: { state: 'connected' } });
+    sandbox.clock.advance(2 * HOUR);
+    await h.services.refresher.accessToken(id);
+    expect(refreshRequests().map((r) => r.status)).toEqual([401, 200]);
+  });
+
+  it('an environment-variable asset: unset → Error with ASSET_ENV_MISSING (not Needs reconnect), set again → works on the next use', async () => {
+    process.env[ENV_NAME] = BYO_SECRET;
+    const asset = await assets.create({ folderId: 'shared', name: 'CI secret', source: { kind: 'env', variable: ENV_NAME } });
+    const id = await connectWithAsset(asset.id);
+
+    delete process.env[ENV_NAME];
+    sandbox.clock.advance(2 * HOUR);
+    const failed = await h.services.checker.check(id);
+    expect(failed.ok).toBe(false);
+    expect(failed.connection.status).toBe('error');
+    expect(failed.connection.statusReason).toMatchObject({ code: 'ASSET_ENV_MISSING', remediation: expect.stringContaining(ENV_NAME) });
+    // Nothing reached Atlassian: the grant is untouched.
+    expect(refreshRequests()).toHaveLength(0);
+
+    process.env[ENV_NAME] = BYO_SECRET;
+    const fixed = await h.services.checker.check(id);
+    expect(fixed.ok).toBe(true);
+    expect(fixed.connection.status).toBe('connected');
+    expect(refreshRequests().map((r) => r.status)).toEqual([200]);
+  });
+
+  it('reconnect keeps the asset unless a typed secret replaces it, and then the asset is no longer used', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const id = await connectWithAsset(asset.id);
+    const end = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: id, clientSecret: BYO_SECRET })).attemptId);
+    expect(end.phase).toBe('connected');
+    const record = h.store.getConnection(id);
+    expect(record.clientSecretAssetId).toBeNull();
+    expect(record.clientSecret).not.toBeNull();
+    await assets.delete(asset.id);
+    sandbox.clock.advance(2 * HOUR);
+    await h.services.refresher.accessToken(id);
+    expect(refreshRequests().map((r) => r.status)).toEqual([200]);
+  });
+
+  it('delete is refused while connections use the asset, naming them', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    await connectWithAsset(asset.id, 'Team docs');
+    await connectWithAsset(asset.id, 'Ops wiki');
+    await expect(assets.delete(asset.id)).rejects.toMatchObject({
+      code: 'ASSET_IN_USE',
+      message: expect.stringMatching(/"BYO secret" is used by 2 connections: "Team docs", "Ops wiki"/),
+    });
+    expect(assets.list('shared')[0]?.usedBy.map((u) => u.name)).toEqual(['Team docs', 'Ops wiki']);
+  });
+
+  it('a draft naming a missing asset, or both a typed secret and an asset, fails clearly and saves nothing', async () => {
+    const missing = await h.finished(h.coordinator.begin(draft({ authType: 'byo', clientId: BYO_CLIENT_ID, clientSecretAssetId: 'gone' })).attemptId);
+    expect(missing).toMatchObject({ phase: 'failed', error: { code: 'ASSET_NOT_FOUND' } });
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const both = await h.finished(h.coordinator.begin(draft({ authType: 'byo', clientId: BYO_CLIENT_ID, clientSecret: BYO_SECRET, clientSecretAssetId: asset.id })).attemptId);
+    expect(both).toMatchObject({ phase: 'failed', error: { code: 'VALIDATION_FAILED' } });
+    expect(h.store.listConnections()).toHaveLength(0);
+  });
+});
