@@ -54,7 +54,7 @@ describe('a Bring-your-own client secret from a credential asset (core, against 
     expect(h.store.getConnection(id).status.state).toBe('connected');
   });
 
-  it('rotating the asset takes effect on the next refresh: a wrong value is refused, the fixed value works again', async () => {
+  it('rotating the asset takes effect on the next refresh: a wrong value is refused, the fixed value works again without a reconnect', async () => {
     const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
     const id = await connectWithAsset(asset.id);
 
@@ -63,13 +63,13 @@ describe('a Bring-your-own client secret from a credential asset (core, against 
     await expect(h.services.refresher.accessToken(id)).rejects.toMatchObject({ code: 'OAUTH_CLIENT_AUTH_FAILED' });
     expect(refreshRequests().map((r) => r.status)).toEqual([401]);
 
-    // Fixed: a reconnect without retyping anything uses the asset again (the stored choice is kept).
+    // The grant is fine; only the asset was wrong: Error pointing at the asset, not Needs reconnect.
+    expect(h.store.getConnection(id).status).toMatchObject({ state: 'error', reason: { code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/credential asset/) } });
+
+    // Fixed asset: the next use picks it up, with nobody signing in again.
     await assets.update(asset.id, { source: { kind: 'stored', value: BYO_SECRET } });
-    const again = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: id })).attemptId);
-    expect(again.phase).toBe('connected');
-    expect(h.store.getConnection(id)).toMatchObject({ clientSecret: null, clientSecretAssetId: asset.id, status: { state: 'connected' } });
-    sandbox.clock.advance(2 * HOUR);
     await h.services.refresher.accessToken(id);
+    expect(h.store.getConnection(id)).toMatchObject({ clientSecret: null, clientSecretAssetId: asset.id, status: { state: 'connected' } });
     expect(refreshRequests().map((r) => r.status)).toEqual([401, 200]);
   });
 

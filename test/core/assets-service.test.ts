@@ -171,3 +171,20 @@ describe('credential assets (store and service)', () => {
     expect(reopened.store.listConnections()).toHaveLength(1);
   });
 });
+
+describe('credential assets and folder deletion', () => {
+  it('move-to-parent moves a folder’s assets along (renamed on a clash); delete removes them unless used elsewhere', async () => {
+    const { deleteFolder } = await import('../../main/core/services/folder-management.js');
+    const team = await t.store.createFolder('Team', null);
+    await t.assets.create({ folderId: 'shared', name: 'Token', source: { kind: 'env', variable: 'X_TOKEN' } });
+    await t.assets.create({ folderId: team.id, name: 'Token', source: { kind: 'env', variable: 'Y_TOKEN' } });
+    await deleteFolder(t.store, team.id, 'move-to-parent');
+    expect(t.assets.list('shared').map((a) => a.name)).toEqual(['Token', 'Token (2)']);
+
+    const other = await t.store.createFolder('Other', null);
+    const used = await t.assets.create({ folderId: other.id, name: 'Used', source: { kind: 'stored', value: 'v' } });
+    await t.store.saveConnection(sampleRecord({ id: 'c9', authType: 'byo', clientSecretAssetId: used.id }));
+    await expect(deleteFolder(t.store, other.id, 'delete')).rejects.toMatchObject({ code: 'ASSET_IN_USE' });
+    expect(t.assets.list(other.id)).toHaveLength(1);
+  });
+});

@@ -61,6 +61,12 @@ const BLOCKING_CODES = new Set([
   'NO_CONFLUENCE_SITE',
   'ATLASSIAN_RATE_LIMITED',
   'ATLASSIAN_SERVER_ERROR',
+  // A client secret that cannot be read from its credential asset fails every call the same way.
+  'ASSET_NOT_FOUND',
+  'ASSET_UNREADABLE',
+  'ASSET_KEYCHAIN_MISSING',
+  'ASSET_KEYCHAIN_UNAVAILABLE',
+  'ASSET_ENV_MISSING',
 ]);
 
 /** How many connections a folder check runs at once: enough to be quick, few enough to respect rate limits. */

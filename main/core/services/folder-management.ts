@@ -86,6 +86,27 @@ export async function deleteFolder(
     }
     const removed = connections === 'delete' ? inside.map((c) => c.id) : [];
     doc.connections = doc.connections.filter((c) => !removed.includes(c.id));
+    // Credential assets follow their connections: moved along, or deleted — unless a connection elsewhere still uses one.
+    const assetsInside = doc.assets.filter((a) => ids.has(a.folderId));
+    if (connections === 'delete' || (inside.length === 0 && assetsInside.length > 0 && !connections)) {
+      const usedElsewhere = assetsInside.filter((a) => doc.connections.some((c) => c.clientSecretAssetId === a.id));
+      if (usedElsewhere.length > 0) {
+        throw new AppError('ASSET_IN_USE', {
+          message: `Credential assets in this folder are used by connections elsewhere: ${usedElsewhere.map((a) => a.name).join(', ')}.`,
+          remediation: 'Point those connections at another asset first, or move the folder’s connections instead of deleting them.',
+        });
+      }
+      doc.assets = doc.assets.filter((a) => !ids.has(a.folderId));
+    } else if (connections === 'move-to-parent') {
+      const taken = new Set(doc.assets.filter((a) => a.folderId === destination).map((a) => a.name.toLowerCase()));
+      doc.assets = doc.assets.map((a) => {
+        if (!ids.has(a.folderId)) return a;
+        let name = a.name;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${a.name} (${n})`;
+        taken.add(name.toLowerCase());
+        return { ...a, folderId: destination, name };
+      });
+    }
     doc.folders = doc.folders.filter((f) => !ids.has(f.id));
     return { deletedFolders: ids.size, movedConnections: moved, deletedConnections: removed.length, removedConnectionIds: removed };
   });

@@ -106,8 +106,19 @@ export class RefreshCoordinator {
 
   /** invalid_grant → Needs reconnect; no network → Offline; stored once, never retried in a loop (case T3). */
   private async recordFailure(connectionId: string, error: unknown): Promise<void> {
-    const status = statusAfterFailure(toErrorInfo(error));
-    if (status.state === 'error') return;
+    const info = toErrorInfo(error);
+    let status = statusAfterFailure(info);
+    // A client secret taken from a credential asset is fixed by correcting the asset, not by signing in again.
+    if (info.code === 'OAUTH_CLIENT_AUTH_FAILED' && this.ctx.store.getConnection(connectionId).clientSecretAssetId) {
+      status = {
+        state: 'error',
+        reason: { ...info, remediation: 'Correct the value of the credential asset that holds this client secret; the next use picks it up.' },
+      };
+    }
+    if (status.state === 'error') {
+      // Errors are stored by the check that reports them; here only the asset case, which no check would undo by itself.
+      if (info.code !== 'OAUTH_CLIENT_AUTH_FAILED') return;
+    }
     const updated = await this.ctx.store
       .updateConnection(connectionId, (current) => ({ ...current, status }))
       .catch(() => null);
