@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../main/core/errors/app-error.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
 import type { ConnectionRecord } from '../../main/core/store/store-schema.js';
@@ -11,6 +10,7 @@ import { PassphraseKeyProtector, TEST_SCRYPT_PARAMETERS } from '../../main/core/
 import { SecretVault } from '../../main/core/vault/secret-vault.js';
 import type { SafeStorageLike } from '../../main/electron/electron-api.js';
 import { SafeStorageKeyProtector } from '../../main/electron/safe-storage-key-protector.js';
+import { rejection } from '../support/rejection.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const passphrase = (value = PASSPHRASE) => new PassphraseKeyProtector(value, { scrypt: TEST_SCRYPT_PARAMETERS });
@@ -101,14 +101,6 @@ async function seeded(count = 3) {
   return { ...opened, keychain, vault };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('secret vault key slots', () => {
   it('adds, changes and removes the recovery passphrase without touching a sealed secret', async () => {

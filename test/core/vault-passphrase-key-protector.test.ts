@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../main/core/errors/app-error.js';
+import { rejection } from '../support/rejection.js';
 import {
   DEFAULT_SCRYPT_PARAMETERS,
   PassphraseKeyProtector,
@@ -11,14 +11,6 @@ import {
 const PASSPHRASE = 'correct horse battery staple';
 const cheap = (passphrase = PASSPHRASE) => new PassphraseKeyProtector(passphrase, { scrypt: TEST_SCRYPT_PARAMETERS });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('recovery passphrase key protector', () => {
   it('round-trips the data key and keeps neither the key nor the passphrase in the wrapped value', async () => {
