@@ -24,6 +24,10 @@ export const INVOKE_CHANNELS = [
   'connections:move',
   'connections:delete',
   'connections:check-folder',
+  'assets:list',
+  'assets:create',
+  'assets:update',
+  'assets:delete',
 ] as const;
 
 export const EVENT_CHANNELS = ['auth:progress', 'connections:changed'] as const;

@@ -120,11 +120,18 @@ export const connectionDraftSchema = z
      * ID and secret left empty keep the stored ones.
      */
     reconnectConnectionId: id.optional(),
+    /** BYO: take the client secret from this credential asset instead of a typed value. */
+    clientSecretAssetId: id.optional(),
   })
   .superRefine((draft, ctx) => {
+    if (draft.clientSecret && draft.clientSecretAssetId) {
+      ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Type a client secret or use a credential asset, not both' });
+    }
     if (draft.authType === 'byo' && !draft.reconnectConnectionId) {
       if (!draft.clientId) ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Enter the client ID of your OAuth app' });
-      if (!draft.clientSecret) ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Enter the client secret of your OAuth app' });
+      if (!draft.clientSecret && !draft.clientSecretAssetId) {
+        ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'Enter the client secret of your OAuth app, or use a credential asset' });
+      }
     }
   });
 export type ConnectionDraftDto = z.infer<typeof connectionDraftSchema>;
@@ -157,6 +164,27 @@ export const authProgressSchema = z.object({
   error: errorInfoSchema.optional(),
 });
 export type AuthProgressDto = z.infer<typeof authProgressSchema>;
+
+/** A credential asset as the UI may see it: never its value. */
+export const assetSummarySchema = z.object({
+  id,
+  folderId: id,
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(['stored', 'keychain', 'env']),
+  /** Where a keychain or environment asset points; null for stored ones (their value is never listed). */
+  reference: z.union([z.object({ service: z.string(), account: z.string() }), z.object({ variable: z.string() })]).nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  usedBy: z.array(z.object({ connectionId: z.string(), name: z.string(), folderId: z.string() })),
+});
+export type AssetSummaryDto = z.infer<typeof assetSummarySchema>;
+
+export const assetSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stored'), value: z.string().min(1, 'Enter the secret value').max(10_000) }).strict(),
+  z.object({ kind: z.literal('keychain'), service: z.string().trim().min(1).max(200), account: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('env'), variable: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Use letters, digits and _ only').max(200) }).strict(),
+]);
 
 export const checkStepSchema = z.object({
   name: z.string(),
@@ -250,6 +278,20 @@ export const invokeContract = {
     request: z.object({ folderId: id }).strict(),
     response: z.object({ results: z.array(checkResultSchema) }),
   },
+  'assets:list': { request: z.object({ folderId: id }).strict(), response: z.array(assetSummarySchema) },
+  'assets:create': {
+    request: z
+      .object({ folderId: id, name: z.string().trim().min(1, 'Enter a name').max(100), description: z.string().trim().max(1000).optional(), source: assetSourceSchema })
+      .strict(),
+    response: assetSummarySchema,
+  },
+  'assets:update': {
+    request: z
+      .object({ assetId: id, name: z.string().trim().min(1).max(100).optional(), description: z.string().trim().max(1000).optional(), source: assetSourceSchema.optional() })
+      .strict(),
+    response: assetSummarySchema,
+  },
+  'assets:delete': { request: z.object({ assetId: id }).strict(), response: ok },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

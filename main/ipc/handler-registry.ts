@@ -1,5 +1,6 @@
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../preload/contract.js';
 import { getAppInfo, getSettings, openSandboxHelp, setEnvironment } from './handlers/app-handlers.js';
+import { createAsset, deleteAsset, listAssets, updateAsset } from './handlers/asset-handlers.js';
 import { beginAuthorization, cancelAuthorization, chooseSite, getCreationContext, listConnections, listConnectors } from './handlers/connection-handlers.js';
 import {
   checkConnection,
@@ -38,4 +39,8 @@ export const handlerRegistry: HandlerRegistry = {
   'connections:move': moveConnection,
   'connections:delete': deleteConnection,
   'connections:check-folder': checkFolder,
+  'assets:list': listAssets,
+  'assets:create': createAsset,
+  'assets:update': updateAsset,
+  'assets:delete': deleteAsset,
 };

@@ -15,6 +15,7 @@ import type {
   SiteDto,
 } from '../../preload/contract';
 import { defaultCheck, runCheck, type CheckScript } from './fake-check';
+import { FakeAssets } from './fake-asset-ops';
 import { deleteConnection, makeDefault, moveConnection, updateConnection } from './fake-connection-ops';
 import { createFolder, deleteFolder, moveFolder, renameFolder } from './fake-folder-ops';
 import { InvokeError, notFound } from './fake-invoke-error';
@@ -95,6 +96,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     this.emit('connections:changed', { folderId });
   }
 
+  readonly assets = new FakeAssets();
+
   private readonly handlers: Handlers = {
     'app:get-info': () => ({ name: 'ConnectDesk', version: '0.1.0', host: 'browser-shell', platform: 'linux', secretProtection: 'Development key (insecure, tests only)' }),
     'settings:get': () => this.settings(),
@@ -151,6 +154,10 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     'connections:make-default': (request) => makeDefault(this, request),
     'connections:move': (request) => moveConnection(this, request),
     'connections:delete': (request) => deleteConnection(this, request),
+    'assets:list': (request) => this.assets.list(request),
+    'assets:create': (request) => this.assets.create(request),
+    'assets:update': (request) => this.assets.update(request),
+    'assets:delete': (request) => this.assets.delete(request),
   };
 
   private check(connectionId: string): ResponseOf<'connections:check'> {

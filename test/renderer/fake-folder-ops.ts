@@ -53,7 +53,7 @@ export function moveFolder(store: FakeStore, { folderId, parentId }: RequestOf<'
 export function deleteFolder(store: FakeStore, { folderId, connections }: RequestOf<'folders:delete'>): ResponseOf<'folders:delete'> {
   const folder = folderOf(store, folderId);
   if (folderId === SHARED_FOLDER_ID) {
-    throw new InvokeError({ code: 'FOLDER_PROTECTED', message: 'The Shared folder cannot be deleted.', remediation: 'Delete another folder.' });
+    throw new InvokeError({ code: 'VALIDATION_FAILED', message: 'The Shared folder cannot be deleted.', remediation: 'Delete or move its connections instead.' });
   }
   const ids = new Set(subtreeIds(store.folders, folderId));
   const held = store.connections.filter((c) => ids.has(c.folderId));

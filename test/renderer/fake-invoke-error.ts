@@ -7,10 +7,9 @@ export class InvokeError extends Error {
   }
 }
 
-export function notFound(what: 'folder' | 'connection'): InvokeError {
-  return what === 'folder'
-    ? new InvokeError({ code: 'FOLDER_NOT_FOUND', message: 'The folder no longer exists.', remediation: 'Refresh the folder list.' })
-    : new InvokeError({ code: 'CONNECTION_NOT_FOUND', message: 'The connection no longer exists.', remediation: 'Refresh the list.' });
+/** Main answers NOT_FOUND for every missing item (error catalogue); so does the fake. */
+export function notFound(what: 'folder' | 'connection' | 'asset'): InvokeError {
+  return new InvokeError({ code: 'NOT_FOUND', message: `That ${what} no longer exists.`, remediation: 'Refresh the list and try again.' });
 }
 
 export function validationFailed(message: string, remediation: string): InvokeError {

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
+import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
+import type { IpcContext } from '../../main/ipc/ipc-context.js';
+import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { createHarness, draft, type Harness } from '../support/core-harness.js';
+
+let sandbox: TestSandbox;
+let h: Harness;
+let dispatch: InvokeDispatcher;
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+  h = await createHarness(sandbox);
+  const ctx: IpcContext = {
+    services: h.ctx,
+    connections: h.services,
+    host: { kind: 'browser-shell', version: '1.0.0', platform: 'linux', describeSecretProtection: async () => 'test key' },
+    environments: { sandboxHelp: () => null, openSandboxHelp: async () => undefined },
+  };
+  dispatch = createInvokeDispatcher(ctx);
+});
+afterEach(() => sandbox.close());
+
+const value = <T>(result: unknown) => (result as { value: T }).value;
+
+describe('credential assets over IPC', () => {
+  it('creates, lists (never the value), uses as a client secret, refuses deleting while used', async () => {
+    const created = await dispatch('assets:create', { folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: 'demo-byo-secret-0123' } });
+    expect(created.ok).toBe(true);
+    const asset = value<{ id: string }>(created);
+    const listed = await dispatch('assets:list', { folderId: 'shared' });
+    expect(JSON.stringify(listed)).not.toContain('demo-byo-secret-0123');
+
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const begun = await dispatch('connections:begin-authorization', { ...draft({ authType: 'byo', clientId: 'demo-byo-app' }), clientSecretAssetId: asset.id });
+    expect(begun.ok).toBe(true);
+    expect((await h.finished(value<{ attemptId: string }>(begun).attemptId)).phase).toBe('connected');
+
+    const refused = await dispatch('assets:delete', { assetId: asset.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ASSET_IN_USE', message: expect.stringContaining('Team docs') } });
+    expect(value<Array<{ usedBy: unknown[] }>>(await dispatch('assets:list', { folderId: 'shared' }))[0]?.usedBy).toHaveLength(1);
+  });
+
+  it('a BYO draft needs a typed secret or an asset, not both', async () => {
+    const both = await dispatch('connections:begin-authorization', { ...draft({ authType: 'byo', clientId: 'x', clientSecret: 'y' }), clientSecretAssetId: 'asset-1' });
+    expect(both).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const neither = await dispatch('connections:begin-authorization', { ...draft({ authType: 'byo', clientId: 'x' }) });
+    expect(neither).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('refuses an environment variable name that is not one', async () => {
+    const bad = await dispatch('assets:create', { folderId: 'shared', name: 'Env', source: { kind: 'env', variable: 'NOT A NAME' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
