@@ -1,9 +1,11 @@
 import type { AssetSummaryDto, RequestOf, ResponseOf } from '../../preload/contract';
-import { notFound } from './fake-invoke-error';
+import { InvokeError, notFound } from './fake-invoke-error';
 
 /** In-memory credential assets for the fake bridge: the same shapes main answers with, never a value. */
 export class FakeAssets {
   readonly items: AssetSummaryDto[] = [];
+  /** Asset ids main treats as used by a connection: assets:delete refuses them with ASSET_IN_USE. */
+  readonly inUse = new Set<string>();
   private counter = 0;
 
   list(request: RequestOf<'assets:list'>): ResponseOf<'assets:list'> {
@@ -40,6 +42,14 @@ export class FakeAssets {
   delete(request: RequestOf<'assets:delete'>): ResponseOf<'assets:delete'> {
     const index = this.items.findIndex((a) => a.id === request.assetId);
     if (index === -1) throw notFound('asset');
+    if (this.inUse.has(request.assetId)) {
+      const names = this.items[index]?.usedBy.map((c) => c.name).join(', ') || 'a connection';
+      throw new InvokeError({
+        code: 'ASSET_IN_USE',
+        message: `This credential asset is used by ${names}.`,
+        remediation: 'Give those connections another client secret, then delete the asset.',
+      });
+    }
     this.items.splice(index, 1);
     return { ok: true };
   }

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/src/app';
 import { useAddConnectionStore } from '../../renderer/src/features/add-connection/add-connection-store';
+import { useAssetsStore } from '../../renderer/src/features/assets/assets-store';
 import { useConnectionActionsStore } from '../../renderer/src/features/connections/connection-actions-store';
 import { useConnectionsStore } from '../../renderer/src/features/connections/connections-store';
 import { useFolderActionsStore } from '../../renderer/src/features/folders/folder-actions-store';
@@ -16,6 +17,7 @@ const initial = {
   settings: useSettingsStore.getInitialState(),
   connectionActions: useConnectionActionsStore.getInitialState(),
   folderActions: useFolderActionsStore.getInitialState(),
+  assets: useAssetsStore.getInitialState(),
 };
 
 /** Fresh stores, a fake main behind window.connectdesk, and the whole app rendered. */
@@ -26,6 +28,7 @@ export function renderApp(options: FakeBridgeOptions = {}) {
   useSettingsStore.setState(initial.settings, true);
   useConnectionActionsStore.setState(initial.connectionActions, true);
   useFolderActionsStore.setState(initial.folderActions, true);
+  useAssetsStore.setState(initial.assets, true);
   const fake = new FakeBridge(options);
   window.connectdesk = fake;
   const user = userEvent.setup();

@@ -173,7 +173,8 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
           if (key === 'authType') {
             delete fieldErrors.clientId;
             delete fieldErrors.clientSecret;
-          } else delete fieldErrors[key];
+          } else if (key === 'clientSecretSource' || key === 'clientSecretAssetId') delete fieldErrors.clientSecret;
+          else delete fieldErrors[key];
         }
         return { form: { ...s.form, ...patch }, fieldErrors };
       });

@@ -9,6 +9,9 @@ export interface DraftForm {
   authType: AuthType;
   clientId: string;
   clientSecret: string;
+  /** BYO (not reconnect): 'asset' takes the client secret from the credential asset `clientSecretAssetId`. */
+  clientSecretSource: 'typed' | 'asset';
+  clientSecretAssetId: string;
   scopes: string[];
 }
 
@@ -20,7 +23,7 @@ export const NAME_MAX_LENGTH = 120;
 /** From this length on, the Settings step shows how many characters are left. */
 export const NAME_COUNTER_FROM = 100;
 
-export const emptyForm: DraftForm = { folderId: '', name: '', authType: 'managed', clientId: '', clientSecret: '', scopes: [] };
+export const emptyForm: DraftForm = { folderId: '', name: '', authType: 'managed', clientId: '', clientSecret: '', clientSecretSource: 'typed', clientSecretAssetId: '', scopes: [] };
 
 export function initialForm(context: CreationContextDto, folderId: string): DraftForm {
   return {
@@ -29,6 +32,8 @@ export function initialForm(context: CreationContextDto, folderId: string): Draf
     authType: context.managedApp.available ? 'managed' : 'byo',
     clientId: '',
     clientSecret: '',
+    clientSecretSource: 'typed',
+    clientSecretAssetId: '',
     scopes: context.connector.scopes.filter((s) => s.default).map((s) => s.scope),
   };
 }
@@ -41,6 +46,8 @@ export function reconnectForm(connection: ConnectionSummaryDto): DraftForm {
     authType: connection.authType,
     clientId: '',
     clientSecret: '',
+    clientSecretSource: 'typed',
+    clientSecretAssetId: '',
     scopes: [...connection.requestedScopes],
   };
 }
@@ -64,7 +71,9 @@ export function validateForm(form: DraftForm, context: CreationContextDto, recon
     const clientId = form.clientId.trim();
     if (!clientId) errors.clientId = 'Enter the client ID of your OAuth app';
     else if (clientId.length > 200) errors.clientId = 'A client ID has at most 200 characters';
-    if (!form.clientSecret) errors.clientSecret = 'Enter the client secret of your OAuth app';
+    if (form.clientSecretSource === 'asset') {
+      if (!form.clientSecretAssetId) errors.clientSecret = 'Choose a credential asset';
+    } else if (!form.clientSecret) errors.clientSecret = 'Enter the client secret of your OAuth app';
     else if (form.clientSecret.length > 500) errors.clientSecret = 'A client secret has at most 500 characters';
   }
   if (form.scopes.length === 0) errors.scopes = 'Select at least one scope';
@@ -75,7 +84,12 @@ export function buildDraft(form: DraftForm, draftId: string, connectorId: string
   const clientId = form.clientId.trim();
   const { clientSecret } = form;
   // Reconnect sends only what was typed: an empty client ID or secret keeps the stored one.
-  const credentials = reconnectConnectionId ? { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) } : { clientId, clientSecret };
+  const fromAsset = form.clientSecretSource === 'asset' && form.clientSecretAssetId !== '';
+  const credentials = reconnectConnectionId
+    ? { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) }
+    : fromAsset
+      ? { clientId, clientSecretAssetId: form.clientSecretAssetId }
+      : { clientId, clientSecret };
   return {
     draftId,
     connectorId,

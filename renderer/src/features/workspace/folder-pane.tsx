@@ -2,6 +2,7 @@ import { Tabs } from 'radix-ui';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { AssetsTab } from '../assets/assets-tab';
 import { ConnectionsTab } from '../connections/connections-tab';
 import { selectCurrentFolder, useFoldersStore } from '../folders/folders-store';
 
@@ -48,9 +49,7 @@ export function FolderPane() {
           <ConnectionsTab folder={folder} />
         </Tabs.Content>
         <Tabs.Content className="tabs-content" value="assets">
-          <EmptyState title="Credential assets arrive in a later version">
-            Credential assets will let a connection reference a secret kept in an external vault instead of typing it in.
-          </EmptyState>
+          <AssetsTab folder={folder} />
         </Tabs.Content>
       </Tabs.Root>
     </main>
