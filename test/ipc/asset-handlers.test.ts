@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
 import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
-import type { IpcContext } from '../../main/ipc/ipc-context.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { ipcContextFor } from '../support/ipc-harness.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
 
 let sandbox: TestSandbox;
@@ -12,13 +12,7 @@ let dispatch: InvokeDispatcher;
 beforeEach(async () => {
   sandbox = await startTestSandbox();
   h = await createHarness(sandbox);
-  const ctx: IpcContext = {
-    services: h.ctx,
-    connections: h.services,
-    host: { kind: 'browser-shell', version: '1.0.0', platform: 'linux', describeSecretProtection: async () => 'test key' },
-    environments: { sandboxHelp: () => null, openSandboxHelp: async () => undefined },
-  };
-  dispatch = createInvokeDispatcher(ctx);
+  dispatch = createInvokeDispatcher(ipcContextFor(h));
 });
 afterEach(() => sandbox.close());
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
 import { handlerRegistry } from '../../main/ipc/handler-registry.js';
-import type { IpcContext } from '../../main/ipc/ipc-context.js';
 import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
 import { secretContext } from '../../main/core/services/client-credentials.js';
 import { invokeChannels, type AuthProgressDto } from '../../preload/contract.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { ipcContextFor } from '../support/ipc-harness.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
 
 let sandbox: TestSandbox;
@@ -15,13 +15,7 @@ let dispatch: InvokeDispatcher;
 beforeEach(async () => {
   sandbox = await startTestSandbox();
   h = await createHarness(sandbox);
-  const ctx: IpcContext = {
-    services: h.ctx,
-    connections: h.services,
-    host: { kind: 'browser-shell', version: '1.0.0', platform: 'linux', describeSecretProtection: async () => 'test key' },
-    environments: { sandboxHelp: () => 'help', openSandboxHelp: async () => undefined },
-  };
-  dispatch = createInvokeDispatcher(ctx);
+  dispatch = createInvokeDispatcher(ipcContextFor(h));
 });
 afterEach(() => sandbox.close());
 

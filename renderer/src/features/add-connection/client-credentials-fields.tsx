@@ -1,3 +1,4 @@
+import { SecretInput } from '../../components/secret-input';
 import { DropdownMenu } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import type { AssetSummaryDto } from '../../../../preload/contract';
@@ -24,7 +25,6 @@ export function ClientCredentialsFields({
   storedClientIdMasked?: string | undefined;
 }) {
   const keeping = storedClientIdMasked !== undefined;
-  const [revealed, setRevealed] = useState(false);
   const usingAsset = !keeping && form.clientSecretSource === 'asset';
   return (
     <div className="field-row">
@@ -50,28 +50,7 @@ export function ClientCredentialsFields({
             error={errors.clientSecret}
             hint={keeping ? 'Leave empty to keep the stored secret' : 'Stored encrypted on this computer; never shown again.'}
           >
-            {(props) => (
-              <div className="input-group">
-                <input
-                  {...props}
-                  className="input input-mono"
-                  type={revealed ? 'text' : 'password'}
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  value={form.clientSecret}
-                  onChange={(e) => onChange({ clientSecret: e.target.value })}
-                />
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-sm input-addon"
-                  aria-pressed={revealed}
-                  aria-label={revealed ? 'Hide secret' : 'Show secret'}
-                  onClick={() => setRevealed((v) => !v)}
-                >
-                  {revealed ? 'Hide' : 'Show'}
-                </button>
-              </div>
-            )}
+            {(props) => <SecretInput field={props} value={form.clientSecret} onChange={(clientSecret) => onChange({ clientSecret })} />}
           </Field>
         )}
         {keeping ? null : (

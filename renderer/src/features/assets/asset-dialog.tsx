@@ -1,3 +1,4 @@
+import { SecretInput } from '../../components/secret-input';
 import { useId, useState } from 'react';
 import type { AssetSummaryDto, RequestOf } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
@@ -29,7 +30,6 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
   const [replacing, setReplacing] = useState(!asset);
   const [kind, setKind] = useState<Kind>(asset?.kind ?? 'stored');
   const [value, setValue] = useState('');
-  const [revealed, setRevealed] = useState(false);
   const [service, setService] = useState(ref && 'service' in ref ? ref.service : '');
   const [account, setAccount] = useState(ref && 'account' in ref ? ref.account : '');
   const [variable, setVariable] = useState(ref && 'variable' in ref ? ref.variable : '');
@@ -112,29 +112,14 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
           {kind === 'stored' ? (
             <Field label="Secret value" error={errors.value} hint={asset ? 'The current value is never shown; this replaces it.' : 'Stored encrypted on this computer; never shown again.'}>
               {(props) => (
-                <div className="input-group">
-                  <input
-                    {...props}
-                    className="input input-mono"
-                    type={revealed ? 'text' : 'password'}
-                    autoComplete="new-password"
-                    spellCheck={false}
-                    value={value}
-                    onChange={(e) => {
-                      setValue(e.target.value);
-                      clear('value');
-                    }}
-                  />
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-sm input-addon"
-                    aria-pressed={revealed}
-                    aria-label={revealed ? 'Hide secret' : 'Show secret'}
-                    onClick={() => setRevealed((v) => !v)}
-                  >
-                    {revealed ? 'Hide' : 'Show'}
-                  </button>
-                </div>
+                <SecretInput
+                  field={props}
+                  value={value}
+                  onChange={(next) => {
+                    setValue(next);
+                    clear('value');
+                  }}
+                />
               )}
             </Field>
           ) : null}

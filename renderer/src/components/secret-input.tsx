@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import type { FieldRenderProps } from './field';
+
+/** A password input with a Show/Hide toggle; the one way every secret field in ConnectDesk is typed. */
+export function SecretInput({ field, value, onChange }: { field: FieldRenderProps; value: string; onChange: (value: string) => void }) {
+  const [revealed, setRevealed] = useState(false);
+  return (
+    <div className="input-group">
+      <input
+        {...field}
+        className="input input-mono"
+        type={revealed ? 'text' : 'password'}
+        autoComplete="new-password"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <button
+        type="button"
+        className="btn btn-secondary btn-sm input-addon"
+        aria-pressed={revealed}
+        aria-label={revealed ? 'Hide secret' : 'Show secret'}
+        onClick={() => setRevealed((v) => !v)}
+      >
+        {revealed ? 'Hide' : 'Show'}
+      </button>
+    </div>
+  );
+}
