@@ -85,6 +85,16 @@ describe('refresh coordination', () => {
     expect(h.store.getConnection(connectionId).status.state).toBe('connected');
   });
 
+  it('a sealed token that no longer decrypts marks only its connection Needs reconnect', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const other = (await h.finished(h.coordinator.begin(draft({ name: 'Other' })).attemptId)).connection!.id;
+    await h.store.updateConnection(connectionId, (c) => ({ ...c, tokens: { ...c.tokens, access: { ...c.tokens.access, ct: Buffer.from('garbage').toString('base64') } } }));
+    await expect(h.services.api.confluence(connectionId, 'wiki/rest/api/space')).rejects.toMatchObject({ code: 'SECRET_UNAVAILABLE' });
+    expect(h.store.getConnection(connectionId).status).toMatchObject({ state: 'needs-reconnect', reason: { code: 'SECRET_UNAVAILABLE' } });
+    expect((await h.services.api.confluence(other, 'wiki/rest/api/space')).status).toBe(200);
+    expect(h.store.getConnection(other).status.state).toBe('connected');
+  });
+
   it('a refresh token old enough is renewed by the next use, before the 90-day idle limit', async () => {
     sandbox.clock.advance(61 * 24 * HOUR);
     await h.services.refresher.accessToken(connectionId);

@@ -33,7 +33,14 @@ export class RefreshCoordinator {
   async accessToken(connectionId: string, options: { rejected?: string } = {}): Promise<UsableToken> {
     const record = this.ctx.store.getConnection(connectionId);
     this.refuseIfNeedsReconnect(record);
-    const current = this.unsealAccess(record);
+    let current: string;
+    try {
+      current = this.unsealAccess(record);
+    } catch (error) {
+      // A secret that no longer decrypts marks only this connection Needs reconnect; nothing else is touched.
+      await this.recordFailure(connectionId, error);
+      throw error;
+    }
     if (!this.needsRefresh(record) && current !== options.rejected) return { accessToken: current, record };
     let flight = this.inFlight.get(connectionId);
     if (!flight) {
