@@ -1,3 +1,4 @@
+import { TextInput } from '../../components/text-input';
 import { SecretInput } from '../../components/secret-input';
 import { DropdownMenu } from 'radix-ui';
 import { useEffect, useState } from 'react';
@@ -29,17 +30,7 @@ export function ClientCredentialsFields({
   return (
     <div className="field-row">
       <Field label="Client ID" error={errors.clientId} hint={keeping ? 'Leave empty to keep the stored client ID' : undefined}>
-        {(props) => (
-          <input
-            {...props}
-            className="input input-mono"
-            autoComplete="off"
-            spellCheck={false}
-            value={form.clientId}
-            placeholder={storedClientIdMasked}
-            onChange={(e) => onChange({ clientId: e.target.value })}
-          />
-        )}
+        {(props) => <TextInput field={props} mono value={form.clientId} placeholder={storedClientIdMasked} onChange={(clientId) => onChange({ clientId })} />}
       </Field>
       <div className="secret-field">
         {usingAsset ? (

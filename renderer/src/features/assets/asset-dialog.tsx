@@ -1,3 +1,4 @@
+import { TextInput } from '../../components/text-input';
 import { SecretInput } from '../../components/secret-input';
 import { useId, useState } from 'react';
 import type { AssetSummaryDto, RequestOf } from '../../../../preload/contract';
@@ -76,14 +77,12 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
     >
       <Field label="Name" error={errors.name}>
         {(props) => (
-          <input
-            {...props}
-            className="input"
-            autoComplete="off"
+          <TextInput
+            field={props}
             maxLength={NAME_MAX}
             value={name}
-            onChange={(e) => {
-              setName(e.target.value);
+            onChange={(next) => {
+              setName(next);
               clear('name');
             }}
           />
@@ -127,14 +126,12 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
             <div className="field-row">
               <Field label="Service" error={errors.service}>
                 {(props) => (
-                  <input
-                    {...props}
-                    className="input input-mono"
-                    autoComplete="off"
-                    spellCheck={false}
+                  <TextInput
+                    field={props}
+                    mono
                     value={service}
-                    onChange={(e) => {
-                      setService(e.target.value);
+                    onChange={(next) => {
+                      setService(next);
                       clear('service');
                     }}
                   />
@@ -142,14 +139,12 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
               </Field>
               <Field label="Account" error={errors.account}>
                 {(props) => (
-                  <input
-                    {...props}
-                    className="input input-mono"
-                    autoComplete="off"
-                    spellCheck={false}
+                  <TextInput
+                    field={props}
+                    mono
                     value={account}
-                    onChange={(e) => {
-                      setAccount(e.target.value);
+                    onChange={(next) => {
+                      setAccount(next);
                       clear('account');
                     }}
                   />
@@ -160,14 +155,12 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
           {kind === 'env' ? (
             <Field label="Variable name" error={errors.variable} hint="Read from ConnectDesk's environment when a connection uses it.">
               {(props) => (
-                <input
-                  {...props}
-                  className="input input-mono"
-                  autoComplete="off"
-                  spellCheck={false}
+                <TextInput
+                  field={props}
+                  mono
                   value={variable}
-                  onChange={(e) => {
-                    setVariable(e.target.value);
+                  onChange={(next) => {
+                    setVariable(next);
                     clear('variable');
                   }}
                 />
