@@ -28,6 +28,14 @@ export const INVOKE_CHANNELS = [
   'assets:create',
   'assets:update',
   'assets:delete',
+  'security:get-status',
+  'security:unlock',
+  'security:set-recovery-passphrase',
+  'security:remove-recovery-passphrase',
+  'backup:export',
+  'backup:preview',
+  'backup:import',
+  'backup:discard',
 ] as const;
 
 export const EVENT_CHANNELS = ['auth:progress', 'connections:changed'] as const;

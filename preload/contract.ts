@@ -225,6 +225,67 @@ export const appInfoSchema = z.object({
 });
 export type AppInfoDto = z.infer<typeof appInfoSchema>;
 
+/** How secrets are protected here, and whether the store is open. Never a key or passphrase. */
+export const securityStatusSchema = z.object({
+  /**
+   * keychain: the OS keychain protects the data key; basic-text: Linux without a keyring and the
+   * user consented to weak protection; session-only: secrets live only until ConnectDesk quits;
+   * development: the insecure development key (browser shell, tests).
+   */
+  mode: z.enum(['keychain', 'basic-text', 'session-only', 'development']),
+  /** Plain words for the Settings screen. */
+  description: z.string(),
+  /** The store could not be opened with this computer's keychain: the UI asks for the recovery passphrase. */
+  locked: z.boolean(),
+  /** Why it is locked, in plain words (which keys were tried, what to do). */
+  lockedReason: errorInfoSchema.nullable(),
+  recoveryPassphrase: z.object({ set: z.boolean(), createdAt: isoTime.nullable() }),
+});
+export type SecurityStatusDto = z.infer<typeof securityStatusSchema>;
+
+const passphrase = z.string().min(1, 'Enter the passphrase').max(1024);
+/** An age file as base64 (the renderer reads and saves files; main encrypts and decrypts). */
+const backupData = z.string().min(1).max(70_000_000);
+
+export const backupScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('folder'), folderId: id }).strict(),
+]);
+
+export const backupPreviewSchema = z.object({
+  /** Names this decrypted backup in main until it is imported or discarded (kept at most 10 minutes). */
+  previewId: z.string(),
+  createdAt: isoTime,
+  createdBy: z.object({ app: z.string(), version: z.string() }),
+  scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('all') }), z.object({ kind: z.literal('folder'), folderId: z.string(), folderName: z.string() })]),
+  folders: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
+  assets: z.array(z.object({ id: z.string(), name: z.string(), folderId: z.string(), kind: z.enum(['stored', 'keychain', 'env']) })),
+  connections: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      folderId: z.string(),
+      connectorId: z.string(),
+      authType: z.enum(['managed', 'byo']),
+      siteName: z.string(),
+      siteUrl: z.string(),
+    }),
+  ),
+  conflicts: z.array(z.object({ kind: z.enum(['folder', 'asset', 'connection']), id: z.string(), name: z.string(), existingName: z.string() })),
+});
+export type BackupPreviewDto = z.infer<typeof backupPreviewSchema>;
+
+export const backupImportResultSchema = z.object({
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  replaced: z.number().int(),
+  renamed: z.number().int(),
+  folders: z.object({ created: z.number().int(), merged: z.number().int(), replaced: z.number().int() }),
+  assets: z.object({ imported: z.number().int(), skipped: z.number().int(), replaced: z.number().int() }),
+  connectionIds: z.array(z.string()),
+});
+export type BackupImportResultDto = z.infer<typeof backupImportResultSchema>;
+
 // ---- invoke channels ----------------------------------------------------------------------
 
 const empty = z.object({}).strict();
@@ -292,6 +353,27 @@ export const invokeContract = {
     response: assetSummarySchema,
   },
   'assets:delete': { request: z.object({ assetId: id }).strict(), response: ok },
+  'security:get-status': { request: empty, response: securityStatusSchema },
+  /** Opens a locked store with the recovery passphrase (lost keychain, new computer). */
+  'security:unlock': { request: z.object({ passphrase }).strict(), response: securityStatusSchema },
+  /** Sets or changes the recovery passphrase: re-wraps the data key only, never a secret. */
+  'security:set-recovery-passphrase': { request: z.object({ passphrase }).strict(), response: securityStatusSchema },
+  'security:remove-recovery-passphrase': { request: empty, response: securityStatusSchema },
+  'backup:export': {
+    request: z.object({ scope: backupScopeSchema, passphrase }).strict(),
+    response: z.object({
+      /** Suggested file name, e.g. connectdesk-backup-2026-12-03.age */
+      fileName: z.string(),
+      data: backupData,
+      counts: z.object({ folders: z.number().int(), connections: z.number().int(), assets: z.number().int() }),
+    }),
+  },
+  'backup:preview': { request: z.object({ data: backupData, passphrase }).strict(), response: backupPreviewSchema },
+  'backup:import': {
+    request: z.object({ previewId: z.string().min(1).max(100), conflicts: z.enum(['skip', 'replace', 'keep-both']) }).strict(),
+    response: backupImportResultSchema,
+  },
+  'backup:discard': { request: z.object({ previewId: z.string().min(1).max(100) }).strict(), response: ok },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -1,6 +1,7 @@
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../preload/contract.js';
 import { getAppInfo, getSettings, openSandboxHelp, setEnvironment } from './handlers/app-handlers.js';
 import { createAsset, deleteAsset, listAssets, updateAsset } from './handlers/asset-handlers.js';
+import { discardBackupPreview, exportBackupFile, importBackupFile, previewBackupFile } from './handlers/backup-handlers.js';
 import { beginAuthorization, cancelAuthorization, chooseSite, getCreationContext, listConnections, listConnectors } from './handlers/connection-handlers.js';
 import {
   checkConnection,
@@ -11,6 +12,7 @@ import {
   updateConnection,
 } from './handlers/connection-maintenance-handlers.js';
 import { createFolder, deleteFolder, listFolders, moveFolder, renameFolder } from './handlers/folder-handlers.js';
+import { getSecurityStatus, removeRecoveryPassphrase, setRecoveryPassphrase, unlockVault } from './handlers/security-handlers.js';
 import type { IpcContext } from './ipc-context.js';
 
 export type Handler<C extends InvokeChannel> = (ctx: IpcContext, request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -43,4 +45,12 @@ export const handlerRegistry: HandlerRegistry = {
   'assets:create': createAsset,
   'assets:update': updateAsset,
   'assets:delete': deleteAsset,
+  'security:get-status': getSecurityStatus,
+  'security:unlock': unlockVault,
+  'security:set-recovery-passphrase': setRecoveryPassphrase,
+  'security:remove-recovery-passphrase': removeRecoveryPassphrase,
+  'backup:export': exportBackupFile,
+  'backup:preview': previewBackupFile,
+  'backup:import': importBackupFile,
+  'backup:discard': discardBackupPreview,
 };

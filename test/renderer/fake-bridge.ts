@@ -16,10 +16,12 @@ import type {
 } from '../../preload/contract';
 import { defaultCheck, runCheck, type CheckScript } from './fake-check';
 import { FakeAssets } from './fake-asset-ops';
+import { FakeBackups } from './fake-backup-ops';
 import { deleteConnection, makeDefault, moveConnection, updateConnection } from './fake-connection-ops';
 import { createFolder, deleteFolder, moveFolder, renameFolder } from './fake-folder-ops';
 import { InvokeError, notFound } from './fake-invoke-error';
 import { assertDraftUsable, savedConnection } from './fake-saved-connection';
+import { FakeSecurity } from './fake-security-ops';
 import type { FakeStore } from './fake-store';
 import { confluenceConnector, defaultSites, environments } from './fixtures';
 
@@ -97,6 +99,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
   }
 
   readonly assets = new FakeAssets();
+  readonly security = new FakeSecurity();
+  readonly backups = new FakeBackups();
 
   private readonly handlers: Handlers = {
     'app:get-info': () => ({ name: 'ConnectDesk', version: '0.1.0', host: 'browser-shell', platform: 'linux', secretProtection: 'Development key (insecure, tests only)' }),
@@ -158,6 +162,14 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     'assets:create': (request) => this.assets.create(request),
     'assets:update': (request) => this.assets.update(request),
     'assets:delete': (request) => this.assets.delete(request),
+    'security:get-status': () => this.security.get(),
+    'security:unlock': (request) => this.security.unlock(request),
+    'security:set-recovery-passphrase': (request) => this.security.setRecoveryPassphrase(request),
+    'security:remove-recovery-passphrase': () => this.security.removeRecoveryPassphrase(),
+    'backup:export': (request) => this.backups.export(request),
+    'backup:preview': (request) => this.backups.preview(request),
+    'backup:import': (request) => this.backups.import(request),
+    'backup:discard': (request) => this.backups.discard(request),
   };
 
   private check(connectionId: string): ResponseOf<'connections:check'> {

@@ -5,6 +5,8 @@ import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { ChoiceList } from '../../components/choice-list';
 import { Modal } from '../../components/modal';
+import { BackupSection } from '../backup/backup-section';
+import { SecuritySection } from '../security/security-section';
 import { useSettingsStore } from './settings-store';
 
 type EnvironmentId = SettingsDto['environmentId'];
@@ -62,6 +64,8 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
             <p className="section-text">Loading…</p>
           )}
         </section>
+        <SecuritySection />
+        <BackupSection />
         {appInfo ? (
           <section className="settings-section" aria-labelledby="settings-about-heading">
             <h3 id="settings-about-heading" className="section-title">
