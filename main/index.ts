@@ -10,10 +10,11 @@ import { startOfflineRecovery } from './core/services/offline-recovery.js';
 import type { ServiceContext } from './core/services/service-context.js';
 import { ConnectionStore } from './core/store/connection-store.js';
 import { openJsonDocumentFile } from './core/store/json-document-file.js';
-import { SecretVault } from './core/vault/secret-vault.js';
+import { VaultSession } from './core/vault/vault-session.js';
 import { registerAppProtocol, registerAppScheme } from './electron/app-protocol.js';
 import { openElectronStoreSettings } from './electron/electron-store-settings.js';
 import { createExternalOpener } from './electron/external-browser.js';
+import { askHowToKeepSecretsWithoutKeyring } from './electron/keyring-missing-choice.js';
 import { createEventSink, registerInvokeHandlers } from './electron/ipc-registration.js';
 import { createMainWindow, resolveBuiltPaths } from './electron/main-window.js';
 import { SafeStorageKeyProtector } from './electron/safe-storage-key-protector.js';
@@ -58,21 +59,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-/** Linux without a keyring: secrets would be effectively plain text. Ask; never decide silently. */
-async function consentToUnprotectedSecrets(): Promise<boolean> {
-  const { response } = await dialog.showMessageBox({
-    type: 'warning',
-    title: 'Secrets would not be protected',
-    message: 'No secret store (GNOME Keyring or KDE Wallet) was found on this computer.',
-    detail:
-      'Without one, ConnectDesk cannot encrypt your client secrets and tokens with a key only you hold: anyone who can read your files could read them. Install and unlock a keyring, then restart ConnectDesk — or continue and keep secrets unprotected on this computer.',
-    buttons: ['Quit', 'Keep secrets unprotected'],
-    defaultId: 0,
-    cancelId: 0,
-  });
-  return response === 1;
-}
-
 async function start(): Promise<void> {
   const paths = resolveBuiltPaths(import.meta.url);
   registerAppProtocol(protocol, paths.rendererDir);
@@ -81,12 +67,13 @@ async function start(): Promise<void> {
   const store = new ConnectionStore(openJsonDocumentFile(app.getPath('userData')));
   const appSettings = openElectronStoreSettings(app.getPath('userData'), settings.CONNECTDESK_ENVIRONMENT);
   let allowBasicText = false;
-  const protector = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });
-  if (protector.isWeak()) {
-    allowBasicText = await consentToUnprotectedSecrets();
-    if (!allowBasicText) return app.quit();
-  }
-  const vault = await SecretVault.open(store, protector);
+  const keychain = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });
+  // Linux without a keyring: ask (quit, this session only, or unprotected); never decide silently.
+  const choice = keychain.isWeak() ? await askHowToKeepSecretsWithoutKeyring(dialog) : 'keychain';
+  if (choice === 'quit') return app.quit();
+  allowBasicText = choice === 'basic-text';
+  // A keychain that cannot open the store leaves it locked: the window asks for the recovery passphrase.
+  const security = await VaultSession.start(store, keychain, { mode: choice, log: (message) => log.warn(message) });
   const environments = new EnvironmentRegistry(settings, { sandboxStateFile: sandboxStateFileIn(app.getPath('userData')) });
   app.on('will-quit', () => void environments.close());
 
@@ -101,7 +88,10 @@ async function start(): Promise<void> {
   const services: ServiceContext = {
     store,
     settings: appSettings,
-    vault,
+    // Read on each use: the vault appears when a locked store is unlocked.
+    get vault() {
+      return security.vault;
+    },
     authorizer,
     resolveEnvironment: environments.resolve,
     // net.fetch honours the system proxy and certificates, as the user's browser would.
@@ -113,16 +103,17 @@ async function start(): Promise<void> {
   };
   const openExternal = createExternalOpener(shell);
   const connections = createConnectionServices(services);
-  const stopOfflineRecovery = startOfflineRecovery(services, connections, settings.CONNECTDESK_OFFLINE_RETRY_MS);
+  const stopOfflineRecovery = startOfflineRecovery(services, connections, settings.CONNECTDESK_OFFLINE_RETRY_MS, { paused: () => security.locked });
   app.on('will-quit', stopOfflineRecovery);
   const ctx: IpcContext = {
     services,
     connections,
+    security,
     host: {
       kind: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      describeSecretProtection: () => protector.describe(),
+      describeSecretProtection: async () => (await security.status()).description,
     },
     environments: {
       sandboxHelp: sandboxHelpText,
@@ -141,5 +132,5 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  log.info(`ConnectDesk ${app.getVersion()} started; store at ${store.path}`);
+  log.info(`ConnectDesk ${app.getVersion()} started; store at ${store.path}${security.locked ? ' (locked: waiting for the recovery passphrase)' : ''}`);
 }

@@ -10,6 +10,8 @@ import type {
   CallbackResponse,
   CustomScheme,
   Event as ElectronEvent,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   OnBeforeRequestListenerDetails,
   Protocol,
   SafeStorage,
@@ -85,6 +87,11 @@ export type SafeStorageLike = Pick<
   SafeStorage,
   'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
 >;
+
+/** The window-less form of dialog.showMessageBox: asked before any window exists. */
+export interface DialogLike {
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+}
 
 /** What an IPC handler needs of `event.senderFrame` (a WebFrameMain satisfies it). */
 export interface SenderFrameLike {

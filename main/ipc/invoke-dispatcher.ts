@@ -4,6 +4,9 @@ import type { InvokeDispatcher } from './bridge-types.js';
 import { handlerRegistry, type Handler, type HandlerRegistry } from './handler-registry.js';
 import type { IpcContext } from './ipc-context.js';
 
+/** What the renderer may ask while the store is locked: enough to show the unlock screen and unlock. */
+const ANSWERED_WHILE_LOCKED: ReadonlySet<InvokeChannel> = new Set(['app:get-info', 'settings:get', 'security:get-status', 'security:unlock']);
+
 /**
  * Validates every request with the contract's schema before a handler sees it, and every answer
  * on the way out: zod strips fields the contract does not name, so a handler that returned a
@@ -13,6 +16,8 @@ export function createInvokeDispatcher(ctx: IpcContext, registry: HandlerRegistr
   return async (channel: InvokeChannel, rawRequest: unknown): Promise<InvokeResult<unknown>> => {
     try {
       if (!isInvokeChannel(channel)) throw new AppError('FORBIDDEN_SENDER', { detail: 'unknown channel' });
+      // Locked: refuse here, in one place, rather than have each handler fail half-way on the vault.
+      if (ctx.security.locked && !ANSWERED_WHILE_LOCKED.has(channel)) throw ctx.security.lockedError();
       const contract = invokeContract[channel];
       const parsed = contract.request.safeParse(rawRequest ?? {});
       if (!parsed.success) {

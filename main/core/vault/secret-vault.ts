@@ -4,6 +4,9 @@ import type { KeyProtector } from './key-protector.js';
 import { seal, unseal, type SealedSecret } from './sealed-secret.js';
 import { lockedError, protectorName, unwrapSlot, type UnlockFailure } from './vault-unlock.js';
 
+/** `unlockedBy` of a session-only vault: its data key was never wrapped, so no protector opened it. */
+export const SESSION_ONLY_KEY_ID = 'session-only';
+
 /** A wrapped data key as persisted: which protector wrapped it, and the wrapped bytes. */
 export interface KeySlot {
   protectorId: string;
@@ -78,6 +81,15 @@ export class SecretVault {
     throw lockedError(existing, failures);
   }
 
+  /**
+   * A vault whose data key exists only in this process and writes NO key slot: what it seals this
+   * session cannot be read after quitting (those connections then show Needs reconnect), and the
+   * store's existing slots stay exactly as they were. For Linux without a keyring, by choice.
+   */
+  static sessionOnly(now: () => Date = () => new Date()): SecretVault {
+    return new SecretVault(randomBytes(32), SESSION_ONLY_KEY_ID, now);
+  }
+
   private static async create(slots: KeySlotStore, protector: KeyProtector, now: () => Date): Promise<SecretVault> {
     const dataKey = randomBytes(32);
     await slots.writeSlots([{ protectorId: protector.id, wrapped: await protector.wrap(dataKey), createdAt: now().toISOString() }]);
@@ -114,6 +126,7 @@ export class SecretVault {
    * unwrapped once before it is written, so a slot that could not open the store is never stored.
    */
   async addSlot(slots: KeySlotStore, protector: KeyProtector, options: { replace?: boolean } = {}): Promise<void> {
+    this.assertPersistent();
     const mode = options.replace ? 'upsert' : 'add';
     assertSlotChange(slots.readSlots(), protector.id, mode);
     const wrapped = await this.wrapVerified(protector);
@@ -122,6 +135,7 @@ export class SecretVault {
 
   /** Re-wraps the data key in the existing slot of `protector` (change the recovery passphrase). */
   async replaceSlot(slots: KeySlotStore, protector: KeyProtector): Promise<void> {
+    this.assertPersistent();
     assertSlotChange(slots.readSlots(), protector.id, 'replace');
     const wrapped = await this.wrapVerified(protector);
     await writeSlot(slots, { protectorId: protector.id, wrapped, createdAt: this.now().toISOString() }, 'replace');
@@ -129,10 +143,16 @@ export class SecretVault {
 
   /** Removes a slot (remove the recovery passphrase); the last slot is never removed. */
   async removeSlot(slots: KeySlotStore, protectorId: string): Promise<void> {
+    this.assertPersistent();
     const existing = slots.readSlots();
     if (!existing.some((s) => s.protectorId === protectorId)) throw missingSlot(protectorId);
     if (existing.length === 1) throw new AppError('VAULT_LAST_KEY_SLOT', { detail: `${protectorId} is the only key slot` });
     await slots.writeSlots(existing.filter((s) => s.protectorId !== protectorId));
+  }
+
+  /** A session-only key must never reach a slot: it would replace the key the store's secrets need. */
+  private assertPersistent(): void {
+    if (this.unlockedBy === SESSION_ONLY_KEY_ID) throw new AppError('VAULT_SESSION_ONLY', { detail: 'a session-only vault has no key slots' });
   }
 
   private async wrapVerified(protector: KeyProtector): Promise<string> {

@@ -1,17 +1,23 @@
 import type { RequestOf, ResponseOf } from '../../../preload/contract.js';
-import { AppError } from '../../core/errors/app-error.js';
 import type { IpcContext } from '../ipc-context.js';
 
-// TODO(issue 4, security helper): implement over the vault session.
-export function getSecurityStatus(_ctx: IpcContext, _request: RequestOf<'security:get-status'>): Promise<ResponseOf<'security:get-status'>> {
-  throw new AppError('UNEXPECTED', { detail: 'not implemented' });
+/** Settings → Security and the unlock screen: how secrets are protected, and whether the store is open. */
+export function getSecurityStatus(ctx: IpcContext, _request: RequestOf<'security:get-status'>): Promise<ResponseOf<'security:get-status'>> {
+  return ctx.security.status();
 }
-export function unlockVault(_ctx: IpcContext, _request: RequestOf<'security:unlock'>): Promise<ResponseOf<'security:unlock'>> {
-  throw new AppError('UNEXPECTED', { detail: 'not implemented' });
+
+/** Opens a locked store with the recovery passphrase; a wrong one answers RECOVERY_PASSPHRASE_WRONG. */
+export async function unlockVault(ctx: IpcContext, request: RequestOf<'security:unlock'>): Promise<ResponseOf<'security:unlock'>> {
+  await ctx.security.unlock(request.passphrase);
+  return ctx.security.status();
 }
-export function setRecoveryPassphrase(_ctx: IpcContext, _request: RequestOf<'security:set-recovery-passphrase'>): Promise<ResponseOf<'security:set-recovery-passphrase'>> {
-  throw new AppError('UNEXPECTED', { detail: 'not implemented' });
+
+export async function setRecoveryPassphrase(ctx: IpcContext, request: RequestOf<'security:set-recovery-passphrase'>): Promise<ResponseOf<'security:set-recovery-passphrase'>> {
+  await ctx.security.setRecoveryPassphrase(request.passphrase);
+  return ctx.security.status();
 }
-export function removeRecoveryPassphrase(_ctx: IpcContext, _request: RequestOf<'security:remove-recovery-passphrase'>): Promise<ResponseOf<'security:remove-recovery-passphrase'>> {
-  throw new AppError('UNEXPECTED', { detail: 'not implemented' });
+
+export async function removeRecoveryPassphrase(ctx: IpcContext, _request: RequestOf<'security:remove-recovery-passphrase'>): Promise<ResponseOf<'security:remove-recovery-passphrase'>> {
+  await ctx.security.removeRecoveryPassphrase();
+  return ctx.security.status();
 }
