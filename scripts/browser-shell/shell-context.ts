@@ -6,17 +6,19 @@ import type { ServiceEvent } from '../../main/core/services/service-events.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
 import { openConfSettings } from '../../main/core/store/settings-store.js';
-import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
-import { SecretVault } from '../../main/core/vault/secret-vault.js';
+import { VaultSession } from '../../main/core/vault/vault-session.js';
 import { EnvironmentRegistry, sandboxHelpText, sandboxStateFileIn } from '../../main/environments/environment-registry.js';
 import type { EnvironmentSettings } from '../../main/environments/environment-settings.js';
 import type { IpcContext } from '../../main/ipc/ipc-context.js';
+import { shellKeychain } from './shell-keychain.js';
 
 export interface ShellContext {
   ipc: IpcContext;
   authorizer: LoopbackAuthorizer;
   environments: EnvironmentRegistry;
   storePath: string;
+  /** The vault's state: locked when the keychain switch hides the key (CONNECTDESK_SHELL_KEYCHAIN). */
+  security: VaultSession;
   stopOfflineRecovery: () => void;
 }
 
@@ -30,29 +32,41 @@ export async function createShellContext(options: {
   version: string;
   emit: (event: ServiceEvent) => void;
   openUrl: UrlOpener;
+  /** CONNECTDESK_SHELL_KEYCHAIN: simulate a lost keychain or a new computer (shell-keychain.ts). */
+  keychain?: string | undefined;
 }): Promise<ShellContext> {
   const store = new ConnectionStore(openJsonDocumentFile(options.dataDir));
   const settings = openConfSettings(options.dataDir, options.settings.CONNECTDESK_ENVIRONMENT);
-  const protector = new DevelopmentKeyProtector();
-  const vault = await SecretVault.open(store, protector);
+  const security = await VaultSession.start(store, shellKeychain(options.keychain), { mode: 'development', log: (message) => console.warn(message) });
   const environments = new EnvironmentRegistry(options.settings, { sandboxStateFile: sandboxStateFileIn(options.dataDir) });
   const authorizer = new LoopbackAuthorizer(options.openUrl);
-  const services: ServiceContext = { store, settings, vault, resolveEnvironment: environments.resolve, authorizer, emit: options.emit };
+  const services: ServiceContext = {
+    store,
+    settings,
+    // Read on each use: the vault appears when a locked store is unlocked.
+    get vault() {
+      return security.vault;
+    },
+    resolveEnvironment: environments.resolve,
+    authorizer,
+    emit: options.emit,
+  };
   const connections = createConnectionServices(services);
-  const stopOfflineRecovery = startOfflineRecovery(services, connections, options.settings.CONNECTDESK_OFFLINE_RETRY_MS);
+  const stopOfflineRecovery = startOfflineRecovery(services, connections, options.settings.CONNECTDESK_OFFLINE_RETRY_MS, { paused: () => security.locked });
   const ipc: IpcContext = {
     services,
     connections,
+    security,
     host: {
       kind: 'browser-shell',
       version: options.version,
       platform: process.platform,
-      describeSecretProtection: () => protector.describe(),
+      describeSecretProtection: async () => (await security.status()).description,
     },
     environments: {
       sandboxHelp: sandboxHelpText,
       openSandboxHelp: async () => options.openUrl(await environments.sandboxUrl(), 'sandbox-help'),
     },
   };
-  return { ipc, authorizer, environments, storePath: store.path, stopOfflineRecovery };
+  return { ipc, authorizer, environments, storePath: store.path, security, stopOfflineRecovery };
 }

@@ -29,6 +29,8 @@ type ShellEvent = { type: EventChannel | 'shell:open-url'; payload: unknown };
 export interface BrowserShell {
   url: string;
   storePath: string;
+  /** True when the store waits for the recovery passphrase (the page shows the unlock screen). */
+  lockedAtStart: boolean;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function startBrowserShell(options: {
   settings: EnvironmentSettings;
   port?: number;
   version?: string;
+  /** CONNECTDESK_SHELL_KEYCHAIN (shell-keychain.ts). */
+  keychain?: string | undefined;
 }): Promise<BrowserShell> {
   const token = randomBytes(24).toString('base64url');
   const streams = new Set<FastifyReply>();
@@ -56,6 +60,7 @@ export async function startBrowserShell(options: {
     version: options.version ?? '0.0.0-shell',
     emit: createEventPublisher((event, payload) => broadcast({ type: event, payload })),
     openUrl: (url, attemptId) => broadcast({ type: 'shell:open-url', payload: { attemptId, url } }),
+    keychain: options.keychain,
   });
   const dispatch = createInvokeDispatcher(context.ipc);
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
@@ -69,7 +74,8 @@ export async function startBrowserShell(options: {
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
-  app.post('/__shell/invoke/:channel', async (req, reply) => {
+  // A backup travels as base64 in one request (backup:preview); the contract caps it at 70 MB.
+  app.post('/__shell/invoke/:channel', { bodyLimit: 72 * 1024 * 1024 }, async (req, reply) => {
     if (!authorised(req)) return reply.code(403).send({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Refused.', remediation: 'Reload the page.' } });
     const channel = (req.params as { channel: string }).channel;
     if (!isInvokeChannel(channel)) return reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel.', remediation: 'Reload the page.' } });
@@ -103,6 +109,7 @@ export async function startBrowserShell(options: {
   return {
     url: `${origin}/`,
     storePath: context.storePath,
+    lockedAtStart: context.security.locked,
     close: async () => {
       for (const reply of streams) reply.raw.end();
       context.stopOfflineRecovery();

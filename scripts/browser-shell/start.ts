@@ -16,9 +16,11 @@ const shell = await startBrowserShell({
   settings,
   port: Number(process.env.CONNECTDESK_SHELL_PORT ?? 5174),
   version,
+  keychain: process.env.CONNECTDESK_SHELL_KEYCHAIN,
 });
 console.log(`ConnectDesk browser shell: ${shell.url}`);
 console.log(`Store: ${shell.storePath} (secrets sealed with the INSECURE development key)`);
+if (shell.lockedAtStart) console.log('The secret store is locked: the page asks for the recovery passphrase.');
 console.log(`Environment on first run: ${settings.CONNECTDESK_ENVIRONMENT}; callback URL ${settings.CONNECTDESK_CALLBACK_URL}`);
 
 const stop = () => void shell.close().then(() => process.exit(0));

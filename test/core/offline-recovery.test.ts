@@ -52,4 +52,24 @@ describe('recovering by itself', () => {
     expect(h.store.getConnection(id).status.state).toBe('needs-reconnect');
     expect(sandbox.control.tokenRequests().length).toBe(requests);
   });
+
+  it('tries nothing while paused (the secret store is locked), then recovers once unpaused', async () => {
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const id = (await h.finished(h.coordinator.begin(draft()).attemptId)).connection!.id;
+    sandbox.control.setSwitches({ offline: true });
+    await h.services.checker.check(id);
+    sandbox.control.setSwitches({ offline: false });
+    const events = h.events.length;
+    let paused = true;
+    const stop = startOfflineRecovery(h.ctx, h.services, 100, { paused: () => paused });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(h.store.getConnection(id).status.state).toBe('offline');
+      expect(h.events.length).toBe(events);
+      paused = false;
+      await until(() => h.store.getConnection(id).status.state === 'connected');
+    } finally {
+      stop();
+    }
+  });
 });

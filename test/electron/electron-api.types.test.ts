@@ -3,10 +3,11 @@
  * composition root can pass them straight in. `tsc --noEmit` checks this file; vitest only
  * needs one passing test for it to count as a suite.
  */
-import type { BrowserWindow, IpcMain, Protocol, SafeStorage, Session, Shell, WebContents } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, Protocol, SafeStorage, Session, Shell, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type {
   BrowserWindowLike,
+  DialogLike,
   IpcMainLike,
   ProtocolLike,
   SafeStorageLike,
@@ -23,10 +24,11 @@ export const conformance = {
   ipcMain: (i: IpcMain): IpcMainLike => i,
   shell: (s: Shell): ShellLike => s,
   protocol: (p: Protocol): ProtocolLike => p,
+  dialog: (d: Dialog): DialogLike => d,
 };
 
 describe('electron-api', () => {
   it('is satisfied by the real Electron types (checked by tsc)', () => {
-    expect(Object.keys(conformance)).toHaveLength(7);
+    expect(Object.keys(conformance)).toHaveLength(8);
   });
 });

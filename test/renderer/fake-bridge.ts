@@ -45,6 +45,8 @@ export interface FakeBridgeOptions {
   autoDelayMs?: number;
   /** How long connections:check and connections:check-folder take (0: at once). */
   checkDelayMs?: number;
+  /** Start with the secret store locked (a lost keychain), openable with this recovery passphrase (null: none set). */
+  lockedWithPassphrase?: string | null;
 }
 
 export const invalidClientError: ErrorInfoDto = {
@@ -88,6 +90,7 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     this.mode = options.mode ?? 'manual';
     this.delay = options.autoDelayMs ?? 600;
     this.checkDelay = options.checkDelayMs ?? 0;
+    if (options.lockedWithPassphrase !== undefined) this.security.lock(options.lockedWithPassphrase);
   }
 
   nextId(prefix: string): string {
@@ -188,6 +191,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     this.calls.push({ channel, request: structuredClone(request) });
     await Promise.resolve();
     try {
+      const refusal = this.security.refusal(channel);
+      if (refusal) throw refusal;
       const handler = this.handlers[channel] as (r: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
       return { ok: true, value: await handler(request) };
     } catch (error) {

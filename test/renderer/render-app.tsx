@@ -7,6 +7,7 @@ import { useConnectionActionsStore } from '../../renderer/src/features/connectio
 import { useConnectionsStore } from '../../renderer/src/features/connections/connections-store';
 import { useFolderActionsStore } from '../../renderer/src/features/folders/folder-actions-store';
 import { useFoldersStore } from '../../renderer/src/features/folders/folders-store';
+import { useSecurityStore } from '../../renderer/src/features/security/security-store';
 import { useSettingsStore } from '../../renderer/src/features/settings/settings-store';
 import { FakeBridge, type FakeBridgeOptions } from './fake-bridge';
 
@@ -18,6 +19,7 @@ const initial = {
   connectionActions: useConnectionActionsStore.getInitialState(),
   folderActions: useFolderActionsStore.getInitialState(),
   assets: useAssetsStore.getInitialState(),
+  security: useSecurityStore.getInitialState(),
 };
 
 /** Fresh stores, a fake main behind window.connectdesk, and the whole app rendered. */
@@ -29,6 +31,7 @@ export function renderApp(options: FakeBridgeOptions = {}) {
   useConnectionActionsStore.setState(initial.connectionActions, true);
   useFolderActionsStore.setState(initial.folderActions, true);
   useAssetsStore.setState(initial.assets, true);
+  useSecurityStore.setState(initial.security, true);
   const fake = new FakeBridge(options);
   window.connectdesk = fake;
   const user = userEvent.setup();

@@ -11,7 +11,8 @@ import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
 import { openConfSettings } from '../../main/core/store/settings-store.js';
 import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
-import { SecretVault } from '../../main/core/vault/secret-vault.js';
+import { TEST_SCRYPT_PARAMETERS } from '../../main/core/vault/passphrase-key-protector.js';
+import { VaultSession } from '../../main/core/vault/vault-session.js';
 import { CALLBACK_URL, runConsent, TestBrowser, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
 
 export type Script =
@@ -55,6 +56,8 @@ export class ScriptedBrowserAuthorizer implements Authorizer {
 
 export interface Harness {
   ctx: ServiceContext;
+  /** The vault's state, as the composition roots hold it; `ctx.vault` reads through it. */
+  session: VaultSession;
   coordinator: AuthorizationCoordinator;
   services: ConnectionServices;
   authorizer: ScriptedBrowserAuthorizer;
@@ -71,14 +74,16 @@ const TERMINAL = new Set(['connected', 'failed', 'cancelled']);
 
 export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(join(tmpdir(), 'cd-core-'))): Promise<Harness> {
   const store = new ConnectionStore(openJsonDocumentFile(dataDir));
-  const vault = await SecretVault.open(store, new DevelopmentKeyProtector());
+  const session = await VaultSession.start(store, new DevelopmentKeyProtector(), { mode: 'development', scrypt: TEST_SCRYPT_PARAMETERS });
   const events: ServiceEvent[] = [];
   const waiters: Array<() => void> = [];
   const authorizer = new ScriptedBrowserAuthorizer(sandbox);
   const ctx: ServiceContext = {
     store,
     settings: openConfSettings(dataDir, 'sandbox'),
-    vault,
+    get vault() {
+      return session.vault;
+    },
     authorizer,
     now: () => new Date(sandbox.clock.now),
     resolveEnvironment: async () => sandboxEnvironment(sandbox.url, { callbackUrl: CALLBACK_URL, managedApp: sandbox.managedApp }),
@@ -99,6 +104,7 @@ export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(
   const services = createConnectionServices(ctx);
   return {
     ctx,
+    session,
     coordinator: services.coordinator,
     services,
     authorizer,

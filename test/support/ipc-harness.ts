@@ -6,6 +6,7 @@ export function ipcContextFor(h: Harness): IpcContext {
   return {
     services: h.ctx,
     connections: h.services,
+    security: h.session,
     host: { kind: 'browser-shell', version: '1.0.0', platform: 'linux', describeSecretProtection: async () => 'test key' },
     environments: { sandboxHelp: () => 'help', openSandboxHelp: async () => undefined },
   };

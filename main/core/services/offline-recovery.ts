@@ -7,12 +7,18 @@ const TRANSIENT_CODES = new Set(['ATLASSIAN_RATE_LIMITED', 'ATLASSIAN_SERVER_ERR
 /**
  * Offline is not a failure: while a connection is Offline, a cheap call (accessible-resources) is
  * tried now and then; the first one that gets through puts it back to Connected (ConnectionApi
- * records that). Returns the function that stops it.
+ * records that). Returns the function that stops it. While `paused()` (the secret store is locked)
+ * nothing is tried: every try would only fail on the vault.
  */
-export function startOfflineRecovery(ctx: ServiceContext, services: ConnectionServices, intervalMs: number): () => void {
+export function startOfflineRecovery(
+  ctx: ServiceContext,
+  services: ConnectionServices,
+  intervalMs: number,
+  options: { paused?: () => boolean } = {},
+): () => void {
   let running = false;
   const tick = async () => {
-    if (running) return;
+    if (running || options.paused?.()) return;
     running = true;
     try {
       const offline = ctx.store.listConnections().filter((c) => c.status.state === 'offline' || TRANSIENT_CODES.has(c.status.reason?.code ?? ''));

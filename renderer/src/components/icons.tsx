@@ -73,3 +73,6 @@ export const LinkIcon = (p: IconProps) => (
 export const SkipIcon = (p: IconProps) => (
   <Svg {...p}><path d="M4 8h8" /></Svg>
 );
+export const LockIcon = (p: IconProps) => (
+  <Svg {...p}><rect x="3" y="7" width="10" height="7" rx="1.5" /><path d="M5.25 7V5a2.75 2.75 0 0 1 5.5 0v2" /></Svg>
+);

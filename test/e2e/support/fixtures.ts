@@ -10,8 +10,11 @@ export interface World {
   callbackUrl: string;
   dataDir: string;
   logDir: string;
-  /** Stops the shell process and starts a new one on the same data directory. */
-  restartShell(): Promise<string>;
+  /**
+   * Stops the shell process and starts a new one on the same data directory, with extra
+   * environment for that run (e.g. CONNECTDESK_SHELL_KEYCHAIN=lost).
+   */
+  restartShell(env?: Record<string, string>): Promise<string>;
 }
 
 export interface WorldOptions {
@@ -40,9 +43,9 @@ export const test = base.extend<WorldOptions & { world: World }>({
       callbackUrl,
       dataDir,
       logDir,
-      restartShell: async () => {
+      restartShell: async (env) => {
         await shell.stop();
-        shell = await startShellProcess({ dataDir, sandboxUrl: shellSandbox, callbackUrl, logDir });
+        shell = await startShellProcess({ dataDir, sandboxUrl: shellSandbox, callbackUrl, logDir, ...(env ? { env } : {}) });
         return shell.url;
       },
     });
