@@ -13,6 +13,8 @@ import './styles/menus.css';
 import './styles/dialogs.css';
 import './styles/add-connection.css';
 import './styles/check-dialog.css';
+import './styles/security.css';
+import './styles/backup.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('ConnectDesk: #root is missing from index.html');

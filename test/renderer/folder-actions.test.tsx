@@ -147,6 +147,6 @@ describe('folder actions', () => {
     const { user } = renderApp({ folders: folders() });
     await user.click(await screen.findByRole('button', { name: 'More actions for folder Shared' }));
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Rename', 'New subfolder', 'Move']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Rename', 'New subfolder', 'Move', 'Export folder…']);
   });
 });

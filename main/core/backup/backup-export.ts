@@ -40,13 +40,32 @@ export function assertBackupPassphrase(passphrase: string): void {
  * plaintext exists only in memory and is overwritten once encrypted; it is never written to disk.
  */
 export async function exportBackup(store: ConnectionStore, vault: SecretVault, options: ExportBackupOptions): Promise<Uint8Array> {
+  return (await exportBackupWithSummary(store, vault, options)).bytes;
+}
+
+/** How many of each the backup holds, for the "Saved … — 3 connections, 2 folders" line. */
+export interface BackupCounts {
+  folders: number;
+  connections: number;
+  assets: number;
+}
+
+export interface ExportedBackup {
+  bytes: Uint8Array;
+  scope: BackupScope;
+  counts: BackupCounts;
+}
+
+/** exportBackup, also telling what went into the file (counted from the payload itself, so they always agree). */
+export async function exportBackupWithSummary(store: ConnectionStore, vault: SecretVault, options: ExportBackupOptions): Promise<ExportedBackup> {
   assertBackupPassphrase(options.passphrase);
   const payload = buildBackupPayload(store.snapshot(), vault, options);
+  const counts = { folders: payload.folders.length, connections: payload.connections.length, assets: payload.assets.length };
   const plaintext = encodeBackupPayload(payload);
   try {
     const encrypter = new Encrypter();
     encrypter.setPassphrase(options.passphrase);
-    return await encrypter.encrypt(plaintext);
+    return { bytes: await encrypter.encrypt(plaintext), scope: payload.scope, counts };
   } finally {
     plaintext.fill(0);
   }

@@ -55,7 +55,11 @@ export async function decryptBackup(bytes: Uint8Array, passphrase: string): Prom
 
 /** The contents of a backup and what would clash with this store, for the import dialog. */
 export async function previewBackup(store: ConnectionStore, bytes: Uint8Array, passphrase: string): Promise<BackupPreview> {
-  const payload = await decryptBackup(bytes, passphrase);
+  return describeBackup(store.snapshot(), await decryptBackup(bytes, passphrase));
+}
+
+/** What a decrypted backup holds and what clashes with `doc`: names and ids only, never a secret. */
+export function describeBackup(doc: StoreDocument, payload: BackupPayload): BackupPreview {
   return {
     createdAt: payload.createdAt,
     createdBy: payload.createdBy,
@@ -71,7 +75,7 @@ export async function previewBackup(store: ConnectionStore, bytes: Uint8Array, p
       siteName: c.site.name,
       siteUrl: c.site.url,
     })),
-    conflicts: findConflicts(store.snapshot(), payload),
+    conflicts: findConflicts(doc, payload),
   };
 }
 
@@ -87,7 +91,16 @@ export async function importBackup(
   passphrase: string,
   options: { conflicts: ConflictPolicy; now?: () => Date },
 ): Promise<ImportResult> {
-  const payload = await decryptBackup(bytes, passphrase);
+  return importBackupPayload(store, vault, await decryptBackup(bytes, passphrase), options);
+}
+
+/** importBackup for a backup already decrypted (the import dialog decrypts once, to preview it). */
+export function importBackupPayload(
+  store: ConnectionStore,
+  vault: SecretVault,
+  payload: BackupPayload,
+  options: { conflicts: ConflictPolicy; now?: () => Date },
+): Promise<ImportResult> {
   const now = options.now?.() ?? new Date();
   return store.update((doc) => mergeBackup(doc, payload, vault, options.conflicts, now));
 }

@@ -127,6 +127,10 @@ export const errorCatalogue = {
     message: 'The recovery passphrase is not correct.',
     remediation: 'Enter the recovery passphrase again, exactly as it was set (letter case and spaces count).',
   },
+  VAULT_SESSION_ONLY: {
+    message: 'Secrets are kept for this session only, so the secret store cannot be given a recovery passphrase now.',
+    remediation: 'Install and unlock a keyring (GNOME Keyring or KDE Wallet) and restart ConnectDesk, then set the recovery passphrase in Settings → Security.',
+  },
   RECOVERY_PASSPHRASE_TOO_SHORT: {
     message: 'The recovery passphrase is too short: use at least 12 characters.',
     remediation: 'Choose a longer passphrase; several unrelated words are easy to remember and hard to guess.',
@@ -146,6 +150,10 @@ export const errorCatalogue = {
   BACKUP_PASSPHRASE_TOO_SHORT: {
     message: 'The backup passphrase is too short: use at least 12 characters.',
     remediation: 'Choose a longer passphrase; anyone who gets the file can try to guess it offline, so several unrelated words are best.',
+  },
+  BACKUP_PREVIEW_EXPIRED: {
+    message: 'This backup is no longer open: an opened backup is kept for 10 minutes, until it is imported or the import is cancelled.',
+    remediation: 'Choose the file again and enter its passphrase. Nothing was imported.',
   },
   ASSET_NOT_FOUND: {
     message: 'The credential asset this secret refers to no longer exists.',

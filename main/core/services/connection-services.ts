@@ -1,3 +1,4 @@
+import { BackupService } from '../backup/backup-service.js';
 import { AuthorizationCoordinator } from './authorization-coordinator.js';
 import { ConnectionApi } from './connection-api.js';
 import { ConnectionChecker } from './connection-check.js';
@@ -10,10 +11,11 @@ export interface ConnectionServices {
   refresher: RefreshCoordinator;
   api: ConnectionApi;
   checker: ConnectionChecker;
+  backups: BackupService;
 }
 
 export function createConnectionServices(ctx: ServiceContext): ConnectionServices {
   const refresher = new RefreshCoordinator(ctx);
   const api = new ConnectionApi(ctx, refresher);
-  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, api) };
+  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, api), backups: new BackupService(ctx) };
 }

@@ -1,6 +1,7 @@
 import type { FolderDto } from '../../../../preload/contract';
+import { ExportBackupDialog } from '../backup/export-backup-dialog';
 import { DeleteFolderDialog } from './delete-folder-dialog';
-import { useFolderActionsStore } from './folder-actions-store';
+import { folderMenuButton, useFolderActionsStore } from './folder-actions-store';
 import { useFoldersStore } from './folders-store';
 import { MoveFolderDialog } from './move-folder-dialog';
 import { NewFolderDialog } from './new-folder-dialog';
@@ -15,6 +16,9 @@ export function FolderActionDialogs() {
     <>
       {action?.kind === 'rename' && folder ? <RenameFolderDialog key={folder.id} folder={folder} onClose={end} /> : null}
       {action?.kind === 'move' && folder ? <MoveFolderDialog key={folder.id} folder={folder} onClose={end} /> : null}
+      {action?.kind === 'export' && folder ? (
+        <ExportBackupDialog key={folder.id} folderId={folder.id} onClose={end} returnFocus={() => folderMenuButton(folder.id)} />
+      ) : null}
       {action?.kind === 'delete' && folder ? <DeleteFolderDialog key={folder.id} folder={folder} onClose={end} /> : null}
       <NewFolderDialog
         open={action?.kind === 'new-subfolder' && folder !== undefined}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type FolderActionKind = 'rename' | 'new-subfolder' | 'move' | 'delete';
+export type FolderActionKind = 'rename' | 'new-subfolder' | 'move' | 'export' | 'delete';
 
 /** Which folder dialog is open, for which folder. One at a time. */
 interface FolderActionsState {

@@ -3,7 +3,7 @@ import { MenuItem, MenuSeparator, MoreMenu } from '../../components/more-menu';
 import { useFolderActionsStore } from './folder-actions-store';
 import { SHARED_FOLDER_ID } from './folder-tree-model';
 
-/** "More actions for folder {name}": Rename, New subfolder, Move, Delete (not for Shared). */
+/** "More actions for folder {name}": Rename, New subfolder, Move, Export folder…, Delete (not for Shared). */
 export function FolderMenu({ folder }: { folder: FolderDto }) {
   const start = useFolderActionsStore((s) => s.start);
   const isShared = folder.id === SHARED_FOLDER_ID;
@@ -17,6 +17,7 @@ export function FolderMenu({ folder }: { folder: FolderDto }) {
       <MenuItem onSelect={() => start('rename', folder.id)}>Rename</MenuItem>
       <MenuItem onSelect={() => start('new-subfolder', folder.id)}>New subfolder</MenuItem>
       <MenuItem onSelect={() => start('move', folder.id)}>Move</MenuItem>
+      <MenuItem onSelect={() => start('export', folder.id)}>Export folder…</MenuItem>
       {isShared ? null : (
         <>
           <MenuSeparator />
