@@ -78,6 +78,14 @@ export interface SandboxControl {
    * back to 0. Returns the total offset in ms.
    */
   advanceClock(ms: number): number;
+  /**
+   * Rotates an app's client secret, as "Rotate secret" in Atlassian's developer console: from now on
+   * only the new secret authenticates the app at the token endpoint; the previous one gets
+   * 401 access_denied "Unauthorized" (reference §2), on code exchanges and refreshes alike. Grants
+   * and tokens already issued stay valid. `clientSecret` (at least 8 characters) or a random one.
+   * Persisted in the state file; reset() restores the seed's secrets. Throws for an unknown app.
+   */
+  rotateClientSecret(clientId: string, clientSecret?: string): { clientId: string; clientSecret: string };
 }
 
 export interface SandboxHandle {

@@ -20,6 +20,11 @@ export function findApp(ctx: SandboxContext, clientId: string | undefined): Seed
   return ctx.seed.apps.find((a) => a.clientId === clientId) ?? null;
 }
 
+/** The secret the token endpoint accepts for the app now: the seed's, or the one it was rotated to. */
+export function currentClientSecret(ctx: SandboxContext, app: SeedApp): string {
+  return ctx.state.rotatedClientSecret(app.clientId) ?? app.clientSecret;
+}
+
 export function findUserById(ctx: SandboxContext, accountId: string): SeedUser | null {
   return ctx.seed.users.find((u) => u.accountId === accountId) ?? null;
 }

@@ -8,7 +8,8 @@
  *     "clockOffsetMs": number,            (advanceClock; 0 when absent)
  *     "grants": [{ id, clientId, accountId, scopes, createdAt, revokedAt }],
  *     "refreshTokens": [{ token, grantId, issuedAt, disabledAt }],   (rotated ones too: reuse detection)
- *     "accessTokens": [{ jti, grantId, exp, expired }] }              (only those not past exp)
+ *     "accessTokens": [{ jti, grantId, exp, expired }],               (only those not past exp)
+ *     "clientSecrets": [{ clientId, clientSecret }] }                 (apps whose secret was rotated; [] when absent)
  *
  * Codes, browser sessions, pending authorize requests and the token-request log are short-lived
  * and never written. Saving is synchronous and atomic (temp file in the same directory, fsync,
@@ -63,6 +64,7 @@ const stateFileSchema = z
       z.strictObject({ token: z.string().min(1), grantId: z.string(), issuedAt: timestamp, disabledAt: timestamp.nullable() }),
     ),
     accessTokens: z.array(z.strictObject({ jti: z.string().min(1), grantId: z.string(), exp: timestamp, expired: z.boolean() })),
+    clientSecrets: z.array(z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(8) })).default(() => []),
   })
   .superRefine((file, issue) => {
     const grantIds = new Set(file.grants.map((g) => g.id));
@@ -104,8 +106,8 @@ export class SandboxStateFile {
       const first = parsed.error.issues[0];
       return this.setAside(`invalid: ${first ? `${first.path.join('.') || '(file)'}: ${first.message}` : 'schema mismatch'}`);
     }
-    const { signingKey, switches, clockOffsetMs, grants, refreshTokens, accessTokens } = parsed.data;
-    return { signingKey: Buffer.from(signingKey, 'base64url'), durable: { switches, clockOffsetMs, grants, refreshTokens, accessTokens } };
+    const { signingKey, switches, clockOffsetMs, grants, refreshTokens, accessTokens, clientSecrets } = parsed.data;
+    return { signingKey: Buffer.from(signingKey, 'base64url'), durable: { switches, clockOffsetMs, grants, refreshTokens, accessTokens, clientSecrets } };
   }
 
   /** Writes the whole state atomically; a failure is reported once (per streak), never thrown. */

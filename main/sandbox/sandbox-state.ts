@@ -48,6 +48,8 @@ export interface DurableState extends FamiliesSnapshot {
   /** Added to SandboxOptions.now by advanceClock; 0 unless support staff or tests aged the sandbox. */
   clockOffsetMs: number;
   accessTokens: Array<IssuedAccessToken & { jti: string }>;
+  /** Apps whose client secret was rotated (rotateClientSecret): the current secret replaces the seed's. */
+  clientSecrets: Array<{ clientId: string; clientSecret: string }>;
 }
 
 export const randomId = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -63,6 +65,8 @@ export class SandboxState {
   readonly families = new RefreshTokenFamilies(() => this.onDurableChange());
   private readonly accessTokens = new Map<string, IssuedAccessToken>();
   private readonly tokenLog: TokenRequestRecord[] = [];
+  /** clientId → the secret that replaced the seed's; only apps whose secret was rotated. */
+  private readonly rotatedSecrets = new Map<string, string>();
 
   /** onDurableChange runs after every change to the durable part (see DurableState). */
   constructor(
@@ -104,6 +108,18 @@ export class SandboxState {
     this.families.clear();
     this.accessTokens.clear();
     this.tokenLog.length = 0;
+    this.rotatedSecrets.clear();
+    this.onDurableChange();
+  }
+
+  /** The app's current client secret when it was rotated; null while the seed's secret holds. */
+  rotatedClientSecret(clientId: string): string | null {
+    return this.rotatedSecrets.get(clientId) ?? null;
+  }
+
+  /** From now on only `clientSecret` authenticates the app: the previous one is refused (401). */
+  rotateClientSecret(clientId: string, clientSecret: string): void {
+    this.rotatedSecrets.set(clientId, clientSecret);
     this.onDurableChange();
   }
 
@@ -116,6 +132,7 @@ export class SandboxState {
       accessTokens: [...this.accessTokens]
         .filter(([, token]) => token.exp > nowSeconds)
         .map(([jti, token]) => ({ jti, ...token })),
+      clientSecrets: [...this.rotatedSecrets].map(([clientId, clientSecret]) => ({ clientId, clientSecret })),
     };
   }
 
@@ -126,6 +143,8 @@ export class SandboxState {
     this.families.restore(durable);
     this.accessTokens.clear();
     for (const { jti, grantId, exp, expired } of durable.accessTokens) this.accessTokens.set(jti, { grantId, exp, expired });
+    this.rotatedSecrets.clear();
+    for (const { clientId, clientSecret } of durable.clientSecrets) this.rotatedSecrets.set(clientId, clientSecret);
   }
 
   addPending(request: Omit<PendingAuthorization, 'id' | 'createdAt'>): PendingAuthorization {

@@ -73,6 +73,36 @@ describe('a Bring-your-own client secret from a credential asset (core, against 
     expect(refreshRequests().map((r) => r.status)).toEqual([401, 200]);
   });
 
+  it('Check connection after the app secret was rotated at Atlassian: Error pointing at the asset (not Needs reconnect), and the corrected asset works on the next check', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'BYO secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const id = await connectWithAsset(asset.id);
+    sandbox.control.rotateClientSecret(BYO_CLIENT_ID, 'demo-byo-secret-rotated-4567');
+    sandbox.control.expireAccessTokens();
+
+    const failed = await h.services.checker.check(id);
+    expect(failed.ok).toBe(false);
+    expect(failed.steps[0]).toMatchObject({ outcome: 'failed', error: { code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/credential asset/) } });
+    expect(failed.connection.status).toBe('error');
+    expect(failed.connection.statusReason).toMatchObject({ code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/credential asset/) });
+    expect(h.store.getConnection(id).status.state).toBe('error');
+
+    await assets.update(asset.id, { source: { kind: 'stored', value: 'demo-byo-secret-rotated-4567' } });
+    const fixed = await h.services.checker.check(id);
+    expect(fixed.ok).toBe(true);
+    expect(fixed.connection.status).toBe('connected');
+    expect(refreshRequests().map((r) => r.status)).toEqual([401, 200]);
+  });
+
+  it('a typed client secret refused at Atlassian is still Needs reconnect (only a new sign-in with the right secret fixes it)', async () => {
+    const end = await h.finished(h.coordinator.begin(draft({ authType: 'byo', clientId: BYO_CLIENT_ID, clientSecret: BYO_SECRET })).attemptId);
+    const id = end.connection!.id;
+    sandbox.control.rotateClientSecret(BYO_CLIENT_ID);
+    sandbox.control.expireAccessTokens();
+    const failed = await h.services.checker.check(id);
+    expect(failed.connection.status).toBe('needs-reconnect');
+    expect(failed.connection.statusReason).toMatchObject({ code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/developer console/) });
+  });
+
   it('an environment-variable asset: unset → Error with ASSET_ENV_MISSING (not Needs reconnect), set again → works on the next use', async () => {
     process.env[ENV_NAME] = BYO_SECRET;
     const asset = await assets.create({ folderId: 'shared', name: 'CI secret', source: { kind: 'env', variable: ENV_NAME } });

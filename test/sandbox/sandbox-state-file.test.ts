@@ -48,7 +48,7 @@ describe('sandbox state file', () => {
     running = [];
 
     const state = readState();
-    expect(Object.keys(state).sort()).toEqual(['accessTokens', 'clockOffsetMs', 'grants', 'refreshTokens', 'savedAt', 'signingKey', 'switches', 'version']);
+    expect(Object.keys(state).sort()).toEqual(['accessTokens', 'clientSecrets', 'clockOffsetMs', 'grants', 'refreshTokens', 'savedAt', 'signingKey', 'switches', 'version']);
     expect(state.signingKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(state.grants).toHaveLength(1);
     expect(state.refreshTokens).toHaveLength(2);

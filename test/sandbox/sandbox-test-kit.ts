@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
+import { startSandbox, type SandboxHandle, type SandboxSeed } from '../../main/sandbox/index.js';
 
 export const CALLBACK_URL = 'http://localhost:47615/oauth/callback';
 export const DEFAULT_SCOPES = ['read:confluence-space.summary', 'search:confluence', 'read:confluence-content.summary', 'offline_access'];
@@ -19,6 +19,8 @@ export interface TestSandboxOptions {
   stateFile?: string;
   /** Where the clock starts; a restarted sandbox passes the previous one's clock.now. */
   clockStart?: number;
+  /** Default: the seed shipped with the sandbox (seed.json). */
+  seed?: SandboxSeed;
 }
 
 export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
@@ -28,7 +30,13 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
       clock.now += ms;
     },
   };
-  const sandbox = await startSandbox({ port: 0, callbackUrl: CALLBACK_URL, now: () => clock.now, stateFile: options.stateFile });
+  const sandbox = await startSandbox({
+    port: 0,
+    callbackUrl: CALLBACK_URL,
+    now: () => clock.now,
+    stateFile: options.stateFile,
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
   return Object.assign(sandbox, { clock });
 }
 

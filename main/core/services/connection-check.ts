@@ -93,7 +93,7 @@ export class ConnectionChecker {
       const checkedAt = nowOf(this.ctx).toISOString();
       record = await this.ctx.store.updateConnection(connectionId, (current) => ({
         ...current,
-        status: failure ? statusAfterFailure(failure) : { state: 'connected' },
+        status: failure ? statusAfterFailure(failure, current) : { state: 'connected' },
         lastCheckedAt: checkedAt,
       }));
       return {

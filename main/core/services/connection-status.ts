@@ -63,8 +63,19 @@ function reason(state: ConnectionState, code: string, message: string, remediati
   return { state, reason: { code, message, remediation } };
 }
 
-/** The stored state after a failure: each kind of failure has one state and one fix. */
-export function statusAfterFailure(error: ErrorInfo): ConnectionStatus {
+/** The fix when Atlassian refuses a client secret that comes from a credential asset. */
+export const ASSET_CLIENT_SECRET_REMEDIATION = 'Correct the value of the credential asset that holds this client secret; the next use picks it up.';
+
+/**
+ * The stored state after a failure: each kind of failure has one state and one fix. Pass the
+ * connection when there is one: a client secret refused while it comes from a credential asset is
+ * an Error fixed by correcting the asset (the grant is fine, so not Needs reconnect, which would
+ * also stop the next use from trying the corrected value).
+ */
+export function statusAfterFailure(error: ErrorInfo, connection?: Pick<ConnectionRecord, 'clientSecretAssetId'>): ConnectionStatus {
+  if (error.code === 'OAUTH_CLIENT_AUTH_FAILED' && connection?.clientSecretAssetId) {
+    return { state: 'error', reason: { ...error, remediation: ASSET_CLIENT_SECRET_REMEDIATION } };
+  }
   switch (error.code) {
     case 'ATLASSIAN_INVALID_GRANT':
     case 'TOKEN_EXPIRED':

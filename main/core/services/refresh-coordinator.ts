@@ -3,7 +3,7 @@ import { refreshTokens } from '../oauth/token-client.js';
 import { withFileLock } from '../store/store-lock.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import { clientConfigFor, secretContext } from './client-credentials.js';
-import { REFRESH_RENEWAL_AGE_MS, statusAfterFailure } from './connection-status.js';
+import { ASSET_CLIENT_SECRET_REMEDIATION, REFRESH_RENEWAL_AGE_MS, statusAfterFailure } from './connection-status.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
 export interface UsableToken {
@@ -38,7 +38,7 @@ export class RefreshCoordinator {
       current = this.unsealAccess(record);
     } catch (error) {
       // A secret that no longer decrypts marks only this connection Needs reconnect; nothing else is touched.
-      await this.recordFailure(connectionId, error);
+      await this.recordFailure(record, error);
       throw error;
     }
     if (!this.needsRefresh(record) && current !== options.rejected) return { accessToken: current, record };
@@ -79,8 +79,9 @@ export class RefreshCoordinator {
       try {
         return await this.refresh(record);
       } catch (error) {
-        await this.recordFailure(connectionId, error);
-        throw error;
+        const failure = withAssetRemediation(error, record);
+        await this.recordFailure(record, failure);
+        throw failure;
       }
     });
   }
@@ -112,16 +113,11 @@ export class RefreshCoordinator {
   }
 
   /** invalid_grant → Needs reconnect; no network → Offline; stored once, never retried in a loop (case T3). */
-  private async recordFailure(connectionId: string, error: unknown): Promise<void> {
+  private async recordFailure(record: ConnectionRecord, error: unknown): Promise<void> {
+    const connectionId = record.id;
     const info = toErrorInfo(error);
-    let status = statusAfterFailure(info);
     // A client secret taken from a credential asset is fixed by correcting the asset, not by signing in again.
-    if (info.code === 'OAUTH_CLIENT_AUTH_FAILED' && this.ctx.store.getConnection(connectionId).clientSecretAssetId) {
-      status = {
-        state: 'error',
-        reason: { ...info, remediation: 'Correct the value of the credential asset that holds this client secret; the next use picks it up.' },
-      };
-    }
+    const status = statusAfterFailure(info, record);
     if (status.state === 'error') {
       // Errors are stored by the check that reports them; here only the asset case, which no check would undo by itself.
       if (info.code !== 'OAUTH_CLIENT_AUTH_FAILED') return;
@@ -131,4 +127,18 @@ export class RefreshCoordinator {
       .catch(() => null);
     if (updated) this.ctx.emit({ type: 'connections:changed', payload: { folderId: updated.folderId } });
   }
+}
+
+/**
+ * A client secret refused while it comes from a credential asset: the same error, telling the
+ * caller (a check's step, the UI) to correct the asset rather than the connection.
+ */
+function withAssetRemediation(error: unknown, record: ConnectionRecord): unknown {
+  if (!(error instanceof AppError) || error.code !== 'OAUTH_CLIENT_AUTH_FAILED' || !record.clientSecretAssetId) return error;
+  return new AppError('OAUTH_CLIENT_AUTH_FAILED', {
+    message: error.message,
+    remediation: ASSET_CLIENT_SECRET_REMEDIATION,
+    ...(error.detail ? { detail: error.detail } : {}),
+    cause: error,
+  });
 }

@@ -6,12 +6,20 @@ import { escapeHtml, renderPage } from './page-layout.js';
 
 const code = (value: string): string => `<code>${escapeHtml(value)}</code>`;
 
+/**
+ * "Rotate secret" for a bring-your-own app. Not offered for the managed app: ConnectDesk ships its
+ * secret, so rotating it would break every managed connection (the admin API still can).
+ */
+const rotateForm = (app: { clientId: string; label: string }): string =>
+  `<form class="inline" method="post" action="/__admin/rotate-client-secret"><input type="hidden" name="clientId" value="${escapeHtml(app.clientId)}"> <button type="submit" aria-label="Rotate secret of ${escapeHtml(app.label)}">Rotate secret</button></form>`;
+
 export function renderConsolePage(input: { baseUrl: string; seed: ResolvedSeed; switches: SandboxSwitches }): string {
   const { seed, switches, baseUrl } = input;
   const apps = seed.apps
     .map(
       (a) => `<tr><td>${escapeHtml(a.label)}${a.managed ? ' <span class="muted">(managed)</span>' : ''}</td>
-<td>${code(a.clientId)}</td><td>${code(a.clientSecret)}</td><td>${a.redirectUris.map(code).join('<br>')}</td></tr>`,
+<td>${code(a.clientId)}</td><td>${code(a.clientSecret)}${a.managed ? '' : rotateForm(a)}</td>
+<td>${a.redirectUris.map(code).join('<br>')}</td></tr>`,
     )
     .join('');
   const users = seed.users
@@ -43,7 +51,7 @@ export function renderConsolePage(input: { baseUrl: string; seed: ResolvedSeed; 
 <h2>OAuth apps</h2>
 <table><thead><tr><th scope="col">App</th><th scope="col">Client ID</th><th scope="col">Client secret</th><th scope="col">Registered callback URL</th></tr></thead>
 <tbody>${apps}</tbody></table>
-<p class="muted">Every Confluence scope of the catalogue and <code>read:me</code> are enabled on both apps.</p>
+<p class="muted">Every Confluence scope of the catalogue and <code>read:me</code> are enabled on both apps. Rotate secret gives a bring-your-own app a new secret; the old one is refused at once (401), as at Atlassian.</p>
 
 <h2>Demo users</h2>
 <p>Password for every user: ${code('connectdesk')}</p>
@@ -78,7 +86,7 @@ ${select('api', 'API (gateway, accessible-resources, /me)', ['normal', 'rate-lim
 <tr><th scope="row">Token</th><td>${code(`${baseUrl}/oauth/token`)}</td></tr>
 <tr><th scope="row">Accessible resources</th><td>${code(`${baseUrl}/oauth/token/accessible-resources`)}</td></tr>
 <tr><th scope="row">API gateway</th><td>${code(`${baseUrl}/ex/confluence/{cloudId}/wiki/...`)}</td></tr>
-<tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, POST /__admin/advance-clock {"ms":n}, GET /__admin/token-requests')}</td></tr>
+<tr><th scope="row">Admin</th><td>${code('GET|POST /__admin/switches, POST /__admin/reset, POST /__admin/expire-access-tokens, POST /__admin/revoke-grants, POST /__admin/advance-clock {"ms":n}, POST /__admin/rotate-client-secret {"clientId":…,"clientSecret"?:…}, GET /__admin/token-requests')}</td></tr>
 </tbody></table>
 <pre tabindex="0" aria-label="Example: switch the token endpoint to rate-limited">curl -X POST ${escapeHtml(baseUrl)}/__admin/switches -H 'content-type: application/json' -d '{"tokenEndpoint":"rate-limited"}'</pre>
 ${firstApp ? `<p class="muted">Example authorize URL: ${code(`${baseUrl}/authorize?audience=api.atlassian.com&client_id=${firstApp.clientId}&scope=read%3Aconfluence-space.summary%20offline_access&redirect_uri=${encodeURIComponent(firstApp.redirectUris[0] ?? '')}&state=xyz&response_type=code&prompt=consent`)}</p>` : ''}

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SandboxControl } from '../sandbox-api.js';
+import { MIN_CLIENT_SECRET_LENGTH, UnknownAppError } from '../sandbox-control.js';
 import { switchFields } from '../switches-schema.js';
 
 export const ADMIN_PREFIX = '/__admin/';
@@ -13,6 +14,12 @@ export const ADMIN_PREFIX = '/__admin/';
 export const switchesPatchSchema = z.strictObject(switchFields).partial();
 
 const advanceClockSchema = z.strictObject({ ms: z.number().min(0).max(Number.MAX_SAFE_INTEGER) });
+
+const rotateSecretSchema = z.strictObject({
+  clientId: z.string().min(1),
+  /** The new secret; a random one when absent. */
+  clientSecret: z.string().min(MIN_CLIENT_SECRET_LENGTH).optional(),
+});
 
 const revokeFilterSchema = z.strictObject({
   accountId: z.string().optional(),
@@ -80,6 +87,19 @@ export function registerAdminRoutes(app: FastifyInstance, control: SandboxContro
     const parsed = advanceClockSchema.safeParse(request.body ?? {});
     if (!parsed.success) return badRequest(reply, parsed.error);
     return reply.send({ clockOffsetMs: control.advanceClock(parsed.data.ms) });
+  });
+
+  // Like "Rotate secret" in Atlassian's developer console: the old secret stops working at once.
+  app.post(`${ADMIN_PREFIX}rotate-client-secret`, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = rotateSecretSchema.safeParse(isForm(request) ? { clientId: formText(body.clientId) } : body);
+    if (!parsed.success) return badRequest(reply, parsed.error);
+    try {
+      return answer(request, reply, control.rotateClientSecret(parsed.data.clientId, parsed.data.clientSecret));
+    } catch (error) {
+      if (error instanceof UnknownAppError) return reply.status(404).send({ error: 'not_found', message: error.message });
+      throw error;
+    }
   });
 
   app.get(`${ADMIN_PREFIX}token-requests`, async () => control.tokenRequests());

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TokenRequestRecord } from '../sandbox-api.js';
 import { stringFields } from '../http-helpers.js';
-import { findApp, type SandboxContext } from '../sandbox-context.js';
+import { currentClientSecret, findApp, type SandboxContext } from '../sandbox-context.js';
 import { CODE_LIFETIME_MS } from '../sandbox-state.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../access-token.js';
 import type { Grant } from '../refresh-token-families.js';
@@ -59,9 +59,10 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: SandboxContext): 
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
       return respond(400, { error: 'unsupported_grant_type', error_description: 'Unsupported grant type' });
     }
-    // Atlassian has no public clients: the secret is required even with PKCE.
+    // Atlassian has no public clients: the secret is required even with PKCE. After a rotation only
+    // the current secret works: the previous one is refused like any wrong secret.
     const oauthApp = findApp(ctx, body.client_id);
-    if (!oauthApp || !body.client_secret || body.client_secret !== oauthApp.clientSecret) return respond(401, errors.unauthorized);
+    if (!oauthApp || !body.client_secret || body.client_secret !== currentClientSecret(ctx, oauthApp)) return respond(401, errors.unauthorized);
 
     const now = ctx.now();
     const tokenResponse = (grant: Grant, refreshToken: string | null): object => {

@@ -102,3 +102,19 @@ export async function sandboxAdmin(sandboxUrl: string, action: string, body: Rec
   if (!response.ok) throw new Error(`${action}: ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+/**
+ * Gives a sandbox OAuth app a new client secret, as "Rotate secret" in Atlassian's developer
+ * console: from then on the old secret gets 401 at the token endpoint. Returns the new secret.
+ */
+export async function rotateSandboxClientSecret(sandboxUrl: string, clientId: string, clientSecret?: string): Promise<string> {
+  const answer = (await sandboxAdmin(sandboxUrl, 'rotate-client-secret', { clientId, ...(clientSecret ? { clientSecret } : {}) })) as { clientSecret: string };
+  return answer.clientSecret;
+}
+
+/** The sandbox's log of token-endpoint calls (credentials masked), oldest first. */
+export async function sandboxTokenRequests(sandboxUrl: string): Promise<Array<{ grantType: string | null; status: number; body: Record<string, string> }>> {
+  const response = await fetch(`${sandboxUrl}/__admin/token-requests`);
+  if (!response.ok) throw new Error(`token-requests: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Array<{ grantType: string | null; status: number; body: Record<string, string> }>;
+}
