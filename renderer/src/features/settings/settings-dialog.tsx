@@ -30,18 +30,21 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     onOpenChange(next);
   };
 
-  const save = async () => {
-    if (!changed || selected === null) return handleOpenChange(false);
+  // The environment applies with its own button: Security and Backups act at once, so a dialog-wide Save would mislead.
+  const applyEnvironment = async () => {
+    if (!changed || selected === null) return;
     setBusy(true);
     setFailure(null);
     try {
       await setEnvironment(selected);
-      handleOpenChange(false);
+      setChoice(null);
     } catch (error) {
       setFailure(toErrorInfo(error));
+    } finally {
       setBusy(false);
     }
   };
+  const selectedLabel = settings?.environments.find((env) => env.id === selected)?.label ?? '';
 
   return (
     <Modal open={open} onOpenChange={handleOpenChange} title="Settings" size="md">
@@ -63,6 +66,16 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
           ) : (
             <p className="section-text">Loading…</p>
           )}
+          {changed ? (
+            <div className="section-actions">
+              <Button onClick={() => setChoice(null)} disabled={busy}>
+                Keep current
+              </Button>
+              <Button variant="primary" busy={busy} onClick={applyEnvironment}>
+                Use {selectedLabel}
+              </Button>
+            </div>
+          ) : null}
         </section>
         <SecuritySection />
         <BackupSection />
@@ -76,16 +89,11 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
               <dd>
                 {appInfo.name} {appInfo.version} ({appInfo.host === 'electron' ? 'desktop app' : 'browser shell'}, {appInfo.platform})
               </dd>
-              <dt>Secrets</dt>
-              <dd>{appInfo.secretProtection}</dd>
             </dl>
           </section>
         ) : null}
         <div className="modal-footer modal-footer-inline">
-          <Button onClick={() => handleOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" busy={busy} onClick={save}>
-            Save
-          </Button>
+          <Button onClick={() => handleOpenChange(false)}>Done</Button>
         </div>
       </div>
     </Modal>
