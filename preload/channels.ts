@@ -36,6 +36,8 @@ export const INVOKE_CHANNELS = [
   'backup:preview',
   'backup:import',
   'backup:discard',
+  'diagnostics:get',
+  'diagnostics:export-bundle',
 ] as const;
 
 export const EVENT_CHANNELS = ['auth:progress', 'connections:changed'] as const;

@@ -286,6 +286,95 @@ export const backupImportResultSchema = z.object({
 });
 export type BackupImportResultDto = z.infer<typeof backupImportResultSchema>;
 
+// ---- diagnostics (issue 5): everything here is redacted in main before it is recorded ----------
+
+export const connectionEventSchema = z.object({
+  at: isoTime,
+  type: z.enum(['created', 'signed-in', 'reconnected', 'refreshed', 'refresh-failed', 'checked', 'call-failed', 'status-changed', 'renamed', 'moved', 'deleted']),
+  outcome: z.enum(['ok', 'failed']),
+  error: errorInfoSchema.optional(),
+  detail: z.string().optional(),
+});
+export type ConnectionEventDto = z.infer<typeof connectionEventSchema>;
+
+export const httpTraceSchema = z.object({
+  id: z.string(),
+  at: isoTime,
+  attemptId: z.string().nullable(),
+  operation: z.enum(['authorize', 'token-exchange', 'token-refresh', 'accessible-resources', 'api', 'check', 'reachability']),
+  method: z.string(),
+  /** Without query or fragment values that can carry secrets. */
+  url: z.string(),
+  status: z.number().int().nullable(),
+  durationMs: z.number(),
+  requestHeaders: z.record(z.string(), z.string()),
+  responseHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  responseBody: z.string().nullable(),
+  networkError: z.string().optional(),
+});
+export type HttpTraceDto = z.infer<typeof httpTraceSchema>;
+
+export const connectionDiagnosticsSchema = z.object({
+  connection: connectionSummarySchema,
+  /** The answer first: what is wrong (null when healthy) and what to do, from the error catalogue. */
+  verdict: z.object({ healthy: z.boolean(), headline: z.string(), cause: errorInfoSchema.nullable() }),
+  environment: z.object({
+    id: z.string(),
+    label: z.string(),
+    authorizeUrl: z.string(),
+    tokenUrl: z.string(),
+    accessibleResourcesUrl: z.string(),
+    apiBaseUrl: z.string(),
+    /** The redirect_uri sent at sign-in: must equal the one registered on the OAuth app, byte for byte. */
+    callbackUrl: z.string(),
+  }),
+  oauthApp: z.object({
+    authType: z.enum(['managed', 'byo']),
+    /** Managed app label, or "Your OAuth app". */
+    label: z.string(),
+    clientIdMasked: z.string(),
+    clientSecretSource: z.enum(['managed', 'typed', 'asset']),
+    clientSecretAsset: z.object({ id: z.string(), name: z.string() }).nullable(),
+  }),
+  /** Where API calls of this connection go: `${apiBaseUrl}/ex/confluence/{cloudId}`; null without a site. */
+  connectionBaseUrl: z.string().nullable(),
+  scopes: z.object({
+    requested: z.array(z.string()),
+    granted: z.array(z.string()),
+    /** Requested but not granted, with what each one breaks. */
+    missing: z.array(z.object({ scope: z.string(), description: z.string(), breaks: z.string() })),
+    /** Granted without being requested (an app with more scopes enabled). */
+    extra: z.array(z.string()),
+  }),
+  tokens: z.object({
+    accessExpiresAt: isoTime,
+    accessExpired: z.boolean(),
+    lastRefreshAt: isoTime.nullable(),
+    hasRefreshToken: z.boolean(),
+    /** Days since the refresh token was issued (or last used), against Atlassian's 90 idle days. */
+    refreshIdleDays: z.number().nullable(),
+    refreshIdleLimitDays: z.number(),
+    refreshExpiresAt: isoTime.nullable(),
+    /** Days since the first consent, against Atlassian's 365 days. */
+    consentAgeDays: z.number(),
+    consentLimitDays: z.number(),
+    consentExpiresAt: isoTime,
+  }),
+  events: z.array(connectionEventSchema),
+  traces: z.array(httpTraceSchema),
+  lastCheck: z
+    .object({ checkedAt: isoTime, ok: z.boolean(), steps: z.array(checkStepSchema), missingScopes: z.array(z.string()) })
+    .nullable(),
+});
+export type ConnectionDiagnosticsDto = z.infer<typeof connectionDiagnosticsSchema>;
+
+export const bundleScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('folder'), folderId: id }).strict(),
+  z.object({ kind: z.literal('connection'), connectionId: id }).strict(),
+]);
+
 // ---- invoke channels ----------------------------------------------------------------------
 
 const empty = z.object({}).strict();
@@ -374,6 +463,19 @@ export const invokeContract = {
     response: backupImportResultSchema,
   },
   'backup:discard': { request: z.object({ previewId: z.string().min(1).max(100) }).strict(), response: ok },
+  'diagnostics:get': { request: z.object({ connectionId: id }).strict(), response: connectionDiagnosticsSchema },
+  /**
+   * A support bundle (JSON text) for one connection, a folder or everything. Scanned for secrets
+   * before it is returned: if one is found, SUPPORT_BUNDLE_LEAK and no bundle.
+   */
+  'diagnostics:export-bundle': {
+    request: z.object({ scope: bundleScopeSchema }).strict(),
+    response: z.object({
+      fileName: z.string(),
+      data: z.string(),
+      summary: z.object({ connections: z.number().int(), events: z.number().int(), traces: z.number().int(), logLines: z.number().int() }),
+    }),
+  },
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -11,6 +11,7 @@ import {
   moveConnection,
   updateConnection,
 } from './handlers/connection-maintenance-handlers.js';
+import { exportSupportBundle, getDiagnostics } from './handlers/diagnostics-handlers.js';
 import { createFolder, deleteFolder, listFolders, moveFolder, renameFolder } from './handlers/folder-handlers.js';
 import { getSecurityStatus, removeRecoveryPassphrase, setRecoveryPassphrase, unlockVault } from './handlers/security-handlers.js';
 import type { IpcContext } from './ipc-context.js';
@@ -53,4 +54,6 @@ export const handlerRegistry: HandlerRegistry = {
   'backup:preview': previewBackupFile,
   'backup:import': importBackupFile,
   'backup:discard': discardBackupPreview,
+  'diagnostics:get': getDiagnostics,
+  'diagnostics:export-bundle': exportSupportBundle,
 };

@@ -17,6 +17,7 @@ import type {
 import { defaultCheck, runCheck, type CheckScript } from './fake-check';
 import { FakeAssets } from './fake-asset-ops';
 import { FakeBackups } from './fake-backup-ops';
+import { FakeDiagnostics } from './fake-diagnostics-ops';
 import { deleteConnection, makeDefault, moveConnection, updateConnection } from './fake-connection-ops';
 import { createFolder, deleteFolder, moveFolder, renameFolder } from './fake-folder-ops';
 import { InvokeError, notFound } from './fake-invoke-error';
@@ -104,6 +105,7 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
   readonly assets = new FakeAssets();
   readonly security = new FakeSecurity();
   readonly backups = new FakeBackups();
+  readonly diagnostics = new FakeDiagnostics();
 
   private readonly handlers: Handlers = {
     'app:get-info': () => ({ name: 'ConnectDesk', version: '0.1.0', host: 'browser-shell', platform: 'linux', secretProtection: 'Development key (insecure, tests only)' }),
@@ -173,6 +175,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
     'backup:preview': (request) => this.backups.preview(request),
     'backup:import': (request) => this.backups.import(request),
     'backup:discard': (request) => this.backups.discard(request),
+    'diagnostics:get': (request) => this.diagnostics.get(request),
+    'diagnostics:export-bundle': (request) => this.diagnostics.exportBundle(request),
   };
 
   private check(connectionId: string): ResponseOf<'connections:check'> {

@@ -1,4 +1,7 @@
 import type { EnvironmentResolver } from '../atlassian/environment.js';
+import type { AppLog } from '../diagnostics/app-log.js';
+import type { DiagnosticsJournal } from '../diagnostics/diagnostics-journal.js';
+import type { Redactor } from '../diagnostics/redaction.js';
 import type { Authorizer } from '../oauth/authorizer.js';
 import type { FetchLike } from '../oauth/token-client.js';
 import type { ConnectionStore } from '../store/connection-store.js';
@@ -18,6 +21,11 @@ export interface ServiceContext {
   now?: () => Date;
   /** How long a sign-in may take before it is stopped. */
   signInTimeoutMs?: number;
+  /** Events, traces and last checks for the diagnostics view and support bundles (absent in some unit tests). */
+  journal?: DiagnosticsJournal;
+  /** The redaction layer shared by logs, traces and bundles; learns secrets as they are used. */
+  redactor?: Redactor;
+  log?: AppLog;
   /** Test hook: called right after a rotated refresh token was saved (crash-after-rotation tests). */
   afterRefreshSaved?: (connectionId: string) => void;
 }
