@@ -87,6 +87,8 @@ describe('vault session', () => {
       remediation: expect.stringContaining('Enter your recovery passphrase'),
       detail: expect.stringContaining('Tried the development key'),
     });
+    // The screen asks for the recovery passphrase itself: the detail does not call it "not tried".
+    expect(status.lockedReason?.detail).not.toMatch(/Not tried/);
   });
 
   it('unlock: a wrong passphrase changes nothing; the right one opens and re-protects with this keychain', async () => {
@@ -123,6 +125,28 @@ describe('vault session', () => {
     expect(logged.join('\n')).not.toContain(PASSPHRASE);
     // The original computer still opens it.
     expect((await start(store, thisComputer())).locked).toBe(false);
+  });
+
+  it('refuses to remove the recovery passphrase while it is the only key that opens the store here', async () => {
+    const { store } = await storeFromAnotherComputer();
+    const session = await start(store, lostKeychain);
+    await session.unlock(PASSPHRASE);
+    const slots = store.readSlots();
+    const refused = await rejection(session.removeRecoveryPassphrase());
+    expect(refused.code).toBe('VAULT_LAST_KEY_SLOT');
+    expect(refused.message).toMatch(/only key that opens your secrets on this computer/);
+    expect(store.readSlots()).toEqual(slots);
+    // The passphrase still opens it at the next start.
+    const next = await start(store, lostKeychain);
+    await next.unlock(PASSPHRASE);
+    expect(readSecret(store, next.vault)).toBe('token-of-c1');
+
+    // Once this computer's keychain protects the store, removing it is allowed.
+    const renewed = await start(store, newComputer());
+    await renewed.unlock(PASSPHRASE);
+    await renewed.removeRecoveryPassphrase();
+    expect(slotIds(store)).toEqual(['development-key']);
+    expect(readSecret(store, (await start(store, newComputer())).vault)).toBe('token-of-c1');
   });
 
   it('without a recovery passphrase the store cannot be opened here, and the reason says what to do', async () => {

@@ -43,6 +43,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
     await expect(page.getByText(/will be able to/i)).toBeVisible();
+    // Accept is dimmed for a moment after the step appears (use-armed.ts); audit it once it has faded in.
+    const accept = page.getByRole('dialog').getByRole('button', { name: 'Accept' });
+    await expect(accept).not.toHaveAttribute('aria-disabled', 'true');
+    await expect.poll(() => accept.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await audit(page, '07-permissions', shots);
 
     const popup = await ui.connectAcceptOnly();

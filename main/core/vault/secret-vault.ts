@@ -155,6 +155,15 @@ export class SecretVault {
     if (this.unlockedBy === SESSION_ONLY_KEY_ID) throw new AppError('VAULT_SESSION_ONLY', { detail: 'a session-only vault has no key slots' });
   }
 
+  /** Whether `protector` can open `slot` to THIS vault's data key (a stale slot from another computer cannot). */
+  async canBeOpenedBy(protector: KeyProtector, slot: KeySlot): Promise<boolean> {
+    try {
+      return (await unwrapSlot(protector, slot)).dataKey.equals(this.dataKey);
+    } catch {
+      return false;
+    }
+  }
+
   private async wrapVerified(protector: KeyProtector): Promise<string> {
     const wrapped = await protector.wrap(this.dataKey);
     const check = await unwrapSlot(protector, { protectorId: protector.id, wrapped, createdAt: '' });

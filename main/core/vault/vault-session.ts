@@ -20,6 +20,8 @@ export interface VaultSessionOptions {
   mode: SecretProtectionMode;
   /** scrypt parameters for new recovery-passphrase wraps (tests pass cheap ones). */
   scrypt?: ScryptParameters;
+  /** The store file, named when nothing here can open it (so the person knows what to move aside). */
+  storePath?: string;
   /** Where best-effort failures go (a keychain that could not re-protect the store). */
   log?: (message: string) => void;
   now?: () => Date;
@@ -65,7 +67,7 @@ export class VaultSession {
     } catch (error) {
       if (!isAppError(error) || error.code !== 'VAULT_LOCKED') throw error;
       const hasRecovery = slots.readSlots().some((s) => s.protectorId === RECOVERY_PASSPHRASE_PROTECTOR_ID);
-      return new VaultSession(slots, keychain, options, { kind: 'locked', reason: explainLocked(error, keychain.id, hasRecovery) });
+      return new VaultSession(slots, keychain, options, { kind: 'locked', reason: explainLocked(error, keychain.id, hasRecovery, options.storePath) });
     }
   }
 
@@ -104,8 +106,22 @@ export class VaultSession {
     await vault.addSlot(this.slots, this.recoveryProtector(passphrase), { replace: true });
   }
 
+  /**
+   * Refused when the recovery passphrase is the only key that still opens the store here (the
+   * keychain slot is missing, or stale after a move and could not be renewed): removing it would
+   * lock the person out at the next start.
+   */
   async removeRecoveryPassphrase(): Promise<void> {
-    await this.persistentVault().removeSlot(this.slots, RECOVERY_PASSPHRASE_PROTECTOR_ID);
+    const vault = this.persistentVault();
+    const keychainSlot = this.slots.readSlots().find((s) => s.protectorId === this.keychain.id);
+    if (this.recoverySlot() && !(keychainSlot && (await vault.canBeOpenedBy(this.keychain, keychainSlot)))) {
+      throw new AppError('VAULT_LAST_KEY_SLOT', {
+        message: `The recovery passphrase is the only key that opens your secrets on this computer: ${protectorName(this.keychain.id)} cannot open them, so it was not removed.`,
+        remediation: `Make sure ${protectorName(this.keychain.id)} is available and unlocked, restart ConnectDesk, and try again.`,
+        detail: keychainSlot ? `${this.keychain.id} slot does not open this store` : `no ${this.keychain.id} slot`,
+      });
+    }
+    await vault.removeSlot(this.slots, RECOVERY_PASSPHRASE_PROTECTOR_ID);
   }
 
   async status(): Promise<VaultSecurityStatus> {
@@ -152,7 +168,7 @@ export class VaultSession {
 }
 
 /** Plain words for the unlock screen; the tried keys and their failures stay in the detail. */
-function explainLocked(error: AppError, keychainId: string, hasRecovery: boolean): AppError {
+function explainLocked(error: AppError, keychainId: string, hasRecovery: boolean, storePath: string | undefined): AppError {
   const keychain = protectorName(keychainId);
   return new AppError('VAULT_LOCKED', {
     message:
@@ -161,8 +177,10 @@ function explainLocked(error: AppError, keychainId: string, hasRecovery: boolean
     remediation: hasRecovery
       ? `Enter your recovery passphrase to open it. ConnectDesk then protects the store with ${keychain} again, so you are not asked next time.`
       : 'No recovery passphrase was set for this store, so it cannot be opened here. Open ConnectDesk on the computer and user account ' +
-        'that created it (with its keychain unlocked), or move the store file aside to start empty and reconnect your connections.',
-    detail: [error.message, error.detail].filter(Boolean).join(' — '),
+        `that created it (with its keychain unlocked), or quit, move the store file${storePath ? ` (${storePath})` : ''} aside to start empty, ` +
+        'and import a backup or reconnect your connections.',
+    // The screen asks for the recovery passphrase itself, so only the keychain's failure is worth showing.
+    detail: [error.message.replace(/\s*Not tried \(not available here\):[^.]*\./, ''), error.detail].filter(Boolean).join(' — '),
     cause: error,
   });
 }
