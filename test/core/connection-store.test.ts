@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,33 @@ describe('connection store', () => {
     const reopened = new ConnectionStore(openJsonDocumentFile(dir));
     expect(() => reopened.listFolders()).toThrow(/damaged/);
     expect(readFileSync(store.path, 'utf8')).toBe(damaged);
+  });
+});
+
+describe('connection store cache across processes', () => {
+  it('never keeps an older parse under the signature of a file another process wrote meanwhile', async () => {
+    const { dir, store: writer } = freshStore();
+    await writer.saveConnection(sampleRecord());
+    const file = openJsonDocumentFile(dir);
+    let raced = false;
+    const reader = new ConnectionStore({
+      path: file.path,
+      signature: () => file.signature(),
+      write: (chunks) => file.write(chunks),
+      read: () => {
+        const parsed = file.read();
+        if (!raced) {
+          // Another process atomically replaces the file while this one is still parsing the old bytes.
+          raced = true;
+          const doc = JSON.parse(readFileSync(file.path, 'utf8'));
+          doc.connections.find((c: { id: string }) => c.id === 'c1').name = 'Renamed elsewhere';
+          writeFileSync(`${file.path}.other`, JSON.stringify(doc));
+          renameSync(`${file.path}.other`, file.path);
+        }
+        return parsed;
+      },
+    });
+    expect(reader.getConnection('c1').name).toBe('Docs');
+    expect(reader.getConnection('c1').name).toBe('Renamed elsewhere');
   });
 });

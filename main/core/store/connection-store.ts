@@ -56,8 +56,10 @@ export class ConnectionStore implements KeySlotStore {
     }
     // Not frozen yet: freezing 10,000 records would add to every open; the first write freezes them.
     const doc = parsed.data;
-    const after = this.file.signature();
-    if (after !== null) this.cache = { signature: after, doc };
+    // Cached under the signature seen BEFORE reading: if another process replaced the file since,
+    // the next read sees a different signature and parses again. (A signature taken after the
+    // parse could belong to a newer file than the bytes parsed, hiding that write for good.)
+    if (signature !== null) this.cache = { signature, doc };
     return doc;
   }
 
