@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssetService, assetValueContext } from '../../main/core/assets/asset-service.js';
+import { toConnectionSummary } from '../../main/core/services/connection-summary.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
 
@@ -136,6 +137,48 @@ describe('a Bring-your-own client secret from a credential asset (core, against 
     sandbox.clock.advance(2 * HOUR);
     await h.services.refresher.accessToken(id);
     expect(refreshRequests().map((r) => r.status)).toEqual([200]);
+  });
+
+  it('a reconnect whose credential asset holds a secret Atlassian refuses says to correct that asset, by name (not the developer console)', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'Ops app secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const id = await connectWithAsset(asset.id);
+    sandbox.control.rotateClientSecret(BYO_CLIENT_ID, 'demo-byo-secret-rotated-4567');
+
+    // Nothing typed: the reconnect keeps the asset, whose value Atlassian now refuses at the code exchange.
+    const failed = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: id, authType: 'byo' })).attemptId);
+    expect(failed).toMatchObject({ phase: 'failed', error: { code: 'OAUTH_CLIENT_AUTH_FAILED' } });
+    expect(failed.error?.remediation).toContain('Correct the credential asset “Ops app secret”');
+    expect(failed.error?.remediation).not.toMatch(/developer console/);
+    expect(h.store.getConnection(id).clientSecretAssetId).toBe(asset.id);
+
+    // The same fix after a refresh or a check, by name too.
+    sandbox.control.expireAccessTokens();
+    const check = await h.services.checker.check(id);
+    expect(check.connection.statusReason?.remediation).toContain('“Ops app secret”');
+
+    // Corrected asset: the next reconnect passes.
+    await assets.update(asset.id, { source: { kind: 'stored', value: 'demo-byo-secret-rotated-4567' } });
+    const fixed = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: id, authType: 'byo', clientSecretAssetId: asset.id })).attemptId);
+    expect(fixed.phase).toBe('connected');
+    expect(h.store.getConnection(id)).toMatchObject({ clientSecret: null, clientSecretAssetId: asset.id });
+  });
+
+  it('a typed client secret refused at a new sign-in still points at the developer console', async () => {
+    const end = await h.finished(h.coordinator.begin(draft({ authType: 'byo', clientId: BYO_CLIENT_ID, clientSecret: 'not-the-secret' })).attemptId);
+    expect(end).toMatchObject({ phase: 'failed', error: { code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/developer console/) } });
+  });
+
+  it('a connection summary names the credential asset its client secret comes from, given the store’s assets', async () => {
+    const asset = await assets.create({ folderId: 'shared', name: 'Ops app secret', source: { kind: 'stored', value: BYO_SECRET } });
+    const fromAsset = h.store.getConnection(await connectWithAsset(asset.id, 'From asset'));
+    const typedEnd = await h.finished(h.coordinator.begin(draft({ name: 'Typed', authType: 'byo', clientId: BYO_CLIENT_ID, clientSecret: BYO_SECRET })).attemptId);
+    const typed = h.store.getConnection(typedEnd.connection!.id);
+    const now = new Date(sandbox.clock.now);
+    const all = h.store.listAssets();
+    expect(toConnectionSummary(fromAsset, now, { assets: all }).clientSecretAsset).toEqual({ id: asset.id, name: 'Ops app secret' });
+    expect(toConnectionSummary(typed, now, { assets: all }).clientSecretAsset).toBeNull();
+    // Callers that do not look the assets up say nothing (the field is optional in the contract).
+    expect(toConnectionSummary(fromAsset, now)).not.toHaveProperty('clientSecretAsset');
   });
 
   it('delete is refused while connections use the asset, naming them', async () => {

@@ -86,6 +86,11 @@ test('a folder exported with a passphrase imports back, connection and credentia
   await expect(importDialog.getByRole('region', { name: 'Credential assets in the backup' })).toContainText('Ops token');
   await expect(importDialog.getByText('1 item in this backup already exists here')).toBeVisible();
   await expect(importDialog.getByText('Credential asset “Ops token” is already here')).toBeVisible();
+  // Skip (the safe choice) is preselected, and Import stays in view below the conflicts.
+  await expect(importDialog.getByRole('radio', { name: 'Skip' })).toBeChecked();
+  await importDialog.getByRole('radiogroup').scrollIntoViewIfNeeded();
+  await expect(importDialog.getByRole('button', { name: 'Import' })).toBeInViewport({ ratio: 1 });
+  await shot(page, 'backup-04-import-conflicts', screens);
   await importDialog.getByRole('radio', { name: 'Replace' }).check();
   await shot(page, 'backup-04-import-preview', screens);
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -113,9 +113,33 @@ describe('credential assets', () => {
     ]);
   });
 
-  it('shows main refusing to delete an asset in use in the dialog, and deletes one not in use', async () => {
+  it('an asset in use: Delete lists the connections using it and offers only Close, with what to do first', async () => {
     const { fake, user } = renderApp();
-    const used = seed(fake, 'Used secret', ['Team wiki']);
+    const used = seed(fake, 'Used secret', ['Team wiki', 'Ops wiki']);
+    fake.assets.inUse.add(used.id);
+    await openAssetsTab(user);
+
+    await assetAction(user, 'Used secret', 'Delete');
+    const d = await screen.findByRole('dialog', { name: 'Can’t delete Used secret yet' });
+    const users = within(d).getByRole('list', { name: 'Connections using Used secret' });
+    expect(within(users).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Team wiki', 'Ops wiki']);
+    expect(d).toHaveTextContent('First point each of them at another credential asset or a typed secret');
+    expect(within(d).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+    // Close in the footer (the dialog's corner ✕ is named Close too), focused first.
+    const close = d.querySelector<HTMLElement>('.modal-footer .btn')!;
+    expect(close).toHaveAccessibleName('Close');
+    expect(within(d).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Close', 'Close']);
+    await waitFor(() => expect(close).toHaveFocus());
+    await user.click(close);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.callsTo('assets:delete')).toEqual([]);
+    expect(screen.getByText('Used secret')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'More actions for asset Used secret' })).toHaveFocus());
+  });
+
+  it('shows main refusing to delete an asset a connection started using since the list loaded, and deletes one not in use', async () => {
+    const { fake, user } = renderApp();
+    const used = seed(fake, 'Used secret');
     seed(fake, 'Spare secret');
     fake.assets.inUse.add(used.id);
     await openAssetsTab(user);
@@ -124,7 +148,7 @@ describe('credential assets', () => {
     const d = await screen.findByRole('dialog', { name: 'Delete Used secret?' });
     await user.click(within(d).getByRole('button', { name: 'Delete' }));
     const alert = await within(d).findByRole('alert');
-    expect(alert).toHaveTextContent('This credential asset is used by Team wiki.');
+    expect(alert).toHaveTextContent('This credential asset is used by a connection.');
     expect(alert).toHaveTextContent('Give those connections another client secret, then delete the asset.');
     expect(alert).toHaveTextContent('ASSET_IN_USE');
     await user.click(within(d).getByRole('button', { name: 'Cancel' }));
@@ -137,6 +161,27 @@ describe('credential assets', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.queryByText('Spare secret')).not.toBeInTheDocument();
     expect(fake.assets.items.map((a) => a.name)).toEqual(['Used secret']);
+    // The row is gone: focus goes to New credential asset, not to the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'New credential asset' })).toHaveFocus());
+  });
+
+  it('keeps keyboard focus on the tab: after the first asset is created, and after an edit is saved', async () => {
+    const { user } = renderApp();
+    await openAssetsTab(user);
+    await user.click(await screen.findByRole('button', { name: 'New credential asset' }));
+    let d = await screen.findByRole('dialog', { name: 'New credential asset' });
+    await user.type(within(d).getByLabelText('Name'), 'First secret');
+    await user.type(within(d).getByLabelText('Secret value'), 'v{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // The empty state's button is gone with the empty state: the toolbar's New credential asset takes focus.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'New credential asset' })).toHaveFocus());
+
+    await assetAction(user, 'First secret', 'Edit');
+    d = await screen.findByRole('dialog', { name: 'Edit First secret' });
+    await user.clear(within(d).getByLabelText('Name'));
+    await user.type(within(d).getByLabelText('Name'), 'Renamed secret{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'More actions for asset Renamed secret' })).toHaveFocus());
   });
 
   it('uses a credential asset for the client secret on the creation page', async () => {
@@ -174,7 +219,7 @@ describe('credential assets', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'Use credential asset' }));
     expect(await within(d).findByText(/This folder has no credential assets yet/)).toBeInTheDocument();
     await user.click(within(d).getByRole('button', { name: 'Secret options' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Type a value' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Type a secret' }));
     expect(within(d).getByLabelText('Client secret')).toHaveAttribute('type', 'password');
     expect(within(d).queryByRole('combobox', { name: 'Credential asset' })).not.toBeInTheDocument();
   });

@@ -9,7 +9,7 @@ export function assertDraftUsable(draft: ConnectionDraftDto, connections: readon
     }
     return;
   }
-  if (draft.authType === 'byo' && (!draft.clientId || !draft.clientSecret)) {
+  if (draft.authType === 'byo' && (!draft.clientId || (!draft.clientSecret && !draft.clientSecretAssetId))) {
     throw validationFailed('Enter the client ID and secret of your OAuth app.', 'Fill in both fields.');
   }
 }
@@ -21,9 +21,12 @@ export function assertDraftUsable(draft: ConnectionDraftDto, connections: readon
 export function savedConnection(
   draft: ConnectionDraftDto,
   site: SiteDto,
-  context: { id: string; environmentId: SettingsDto['environmentId']; existing: ConnectionSummaryDto | undefined; now: Date },
+  context: { id: string; environmentId: SettingsDto['environmentId']; existing: ConnectionSummaryDto | undefined; now: Date; assetName: (assetId: string) => string },
 ): ConnectionSummaryDto {
   const { existing, now } = context;
+  // As main: a named asset replaces the secret, a typed secret replaces the asset, neither keeps what was there.
+  const secretAsset = draft.clientSecretAssetId ? { id: draft.clientSecretAssetId, name: context.assetName(draft.clientSecretAssetId) } : null;
+  const clientSecretAsset = draft.authType === 'byo' && (draft.clientSecretAssetId || draft.clientSecret || !existing) ? secretAsset : (existing?.clientSecretAsset ?? null);
   const fresh = {
     site,
     account: { accountId: 'acc-dana', displayName: 'Dana Demo' },
@@ -34,6 +37,7 @@ export function savedConnection(
     refreshIssuedAt: draft.scopes.includes('offline_access') ? now.toISOString() : null,
     consentedAt: now.toISOString(),
     status: 'connected' as const,
+    clientSecretAsset,
   };
   if (existing) {
     const updated: ConnectionSummaryDto = {

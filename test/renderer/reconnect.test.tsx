@@ -75,6 +75,39 @@ describe('reconnect', () => {
     expect(draft).not.toHaveProperty('clientSecret');
   });
 
+  it('a client secret from a credential asset: Reconnect shows the asset, keeps it, and says plainly that typing a secret stops using it', async () => {
+    const { fake, user } = renderApp({ connections: [makeConnection(0, 'shared', { authType: 'byo', clientSecretAsset: { id: 'asset-1', name: 'Ops app secret' } })] });
+    const asset = fake.assets.create({ folderId: 'shared', name: 'Ops app secret', source: { kind: 'stored', value: 'v' } });
+    expect(asset.id).toBe('asset-1');
+    await user.click(await screen.findByRole('button', { name: 'More actions for Confluence 00000' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reconnect' }));
+    const dialog = await reconnectDialog('Confluence 00000');
+    expect(await within(dialog).findByText('Client secret: from credential asset Ops app secret')).toBeInTheDocument();
+    const select = within(dialog).getByRole('combobox', { name: 'Credential asset' });
+    await waitFor(() => expect(select).toHaveValue(asset.id));
+    expect(within(dialog).queryByLabelText('Client secret')).not.toBeInTheDocument();
+
+    // Type a secret instead: said plainly, and an empty secret does not silently keep the asset.
+    await user.click(within(dialog).getByRole('button', { name: 'Secret options' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Type a secret' }));
+    expect(within(dialog).getByLabelText('Client secret')).toHaveAccessibleDescription(
+      'The connection will stop using the credential asset Ops app secret and keep this secret instead.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(within(dialog).getByText('Enter the client secret, or use the credential asset again')).toBeInTheDocument();
+    expect(currentStep()).toContain('Settings');
+
+    // Back to the asset: preselected again; Connect sends it.
+    await user.click(within(dialog).getByRole('button', { name: 'Secret options' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Use credential asset' }));
+    expect(within(dialog).getByRole('combobox', { name: 'Credential asset' })).toHaveValue(asset.id);
+    await signInAndChooseSite(user, fake, 'Confluence 00000');
+    const [draft] = fake.callsTo('connections:begin-authorization');
+    expect(draft).toMatchObject({ reconnectConnectionId: 'conn-shared-0', authType: 'byo', clientSecretAssetId: asset.id });
+    expect(draft).not.toHaveProperty('clientSecret');
+    expect(fake.connections[0]?.clientSecretAsset).toEqual({ id: asset.id, name: 'Ops app secret' });
+  });
+
   it('a new client ID needs its secret', async () => {
     const { fake, user } = renderApp({ connections: [makeConnection(0, 'shared', { authType: 'byo' })] });
     await user.click(await screen.findByRole('button', { name: 'More actions for Confluence 00000' }));

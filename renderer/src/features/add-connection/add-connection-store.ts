@@ -183,7 +183,7 @@ export const useAddConnectionStore = create<AddConnectionState>()((set, get) => 
     submitSettings() {
       const { form, context, reconnect } = get();
       if (!context) return false;
-      const fieldErrors = validateForm(form, context, reconnect !== null);
+      const fieldErrors = validateForm(form, context, reconnect);
       set({ fieldErrors });
       if (Object.keys(fieldErrors).length > 0) return false;
       set({ step: 'permissions' });

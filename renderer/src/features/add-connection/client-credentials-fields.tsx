@@ -2,7 +2,7 @@ import { TextInput } from '../../components/text-input';
 import { SecretInput } from '../../components/secret-input';
 import { DropdownMenu } from 'radix-ui';
 import { useEffect, useState } from 'react';
-import type { AssetSummaryDto } from '../../../../preload/contract';
+import type { AssetSummaryDto, ConnectionSummaryDto } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
 import { Field } from '../../components/field';
 import { MoreIcon } from '../../components/icons';
@@ -11,64 +11,90 @@ import type { DraftForm, FieldErrors } from './draft-form';
 
 /**
  * Client ID and client secret of the user's own OAuth app. The secret is hidden unless shown, or
- * (new connections) taken from one of the folder's credential assets, chosen with "Secret options".
+ * taken from one of the folder's credential assets, chosen with "Secret options". Reconnect shows
+ * the asset the connection uses (preselected, kept unless changed), and says so plainly when typing
+ * a secret would stop using it.
  */
 export function ClientCredentialsFields({
   form,
   errors,
   onChange,
-  storedClientIdMasked,
+  reconnect,
 }: {
   form: DraftForm;
   errors: FieldErrors;
   onChange: (patch: Partial<DraftForm>) => void;
-  /** Reconnect: the stored client ID (masked); both fields may stay empty to keep the stored ones. */
-  storedClientIdMasked?: string | undefined;
+  /** Reconnect: the connection; the client ID and a typed secret may stay empty to keep the stored ones. */
+  reconnect?: Pick<ConnectionSummaryDto, 'clientIdMasked' | 'clientSecretAsset'> | null | undefined;
 }) {
-  const keeping = storedClientIdMasked !== undefined;
-  const usingAsset = !keeping && form.clientSecretSource === 'asset';
+  const storedAsset = reconnect?.clientSecretAsset ?? null;
+  const usingAsset = form.clientSecretSource === 'asset';
+  const typedHint = !reconnect
+    ? 'Stored encrypted on this computer; never shown again.'
+    : storedAsset
+      ? `The connection will stop using the credential asset ${storedAsset.name} and keep this secret instead.`
+      : 'Leave empty to keep the stored secret';
   return (
     <div className="field-row">
-      <Field label="Client ID" error={errors.clientId} hint={keeping ? 'Leave empty to keep the stored client ID' : undefined}>
-        {(props) => <TextInput field={props} mono value={form.clientId} placeholder={storedClientIdMasked} onChange={(clientId) => onChange({ clientId })} />}
+      <Field label="Client ID" error={errors.clientId} hint={reconnect ? 'Leave empty to keep the stored client ID' : undefined}>
+        {(props) => <TextInput field={props} mono value={form.clientId} placeholder={reconnect?.clientIdMasked} onChange={(clientId) => onChange({ clientId })} />}
       </Field>
       <div className="secret-field">
         {usingAsset ? (
-          <AssetSelect folderId={form.folderId} value={form.clientSecretAssetId} error={errors.clientSecret} onChange={(clientSecretAssetId) => onChange({ clientSecretAssetId })} />
-        ) : (
-          <Field
-            label="Client secret"
+          <AssetSelect
+            folderId={form.folderId}
+            value={form.clientSecretAssetId}
+            current={storedAsset}
             error={errors.clientSecret}
-            hint={keeping ? 'Leave empty to keep the stored secret' : 'Stored encrypted on this computer; never shown again.'}
-          >
+            onChange={(clientSecretAssetId) => onChange({ clientSecretAssetId })}
+          />
+        ) : (
+          <Field label="Client secret" error={errors.clientSecret} hint={typedHint}>
             {(props) => <SecretInput field={props} value={form.clientSecret} onChange={(clientSecret) => onChange({ clientSecret })} />}
           </Field>
         )}
-        {keeping ? null : (
-          <DropdownMenu.Root modal={false}>
-            <DropdownMenu.Trigger className="btn btn-ghost btn-icon btn-sm secret-options" aria-label="Secret options">
-              <MoreIcon />
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-                <DropdownMenu.Label className="menu-label">Client secret</DropdownMenu.Label>
-                <DropdownMenu.Item className="menu-item" onSelect={() => onChange({ clientSecretSource: 'asset', clientSecret: '' })}>
-                  Use credential asset
-                </DropdownMenu.Item>
-                <DropdownMenu.Item className="menu-item" onSelect={() => onChange({ clientSecretSource: 'typed', clientSecretAssetId: '' })}>
-                  Type a value
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
-        )}
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger className="btn btn-ghost btn-icon btn-sm secret-options" aria-label="Secret options">
+            <MoreIcon />
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+              <DropdownMenu.Label className="menu-label">Client secret</DropdownMenu.Label>
+              <DropdownMenu.Item
+                className="menu-item"
+                onSelect={() => onChange({ clientSecretSource: 'asset', clientSecret: '', clientSecretAssetId: form.clientSecretAssetId || storedAsset?.id || '' })}
+              >
+                Use credential asset
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onChange({ clientSecretSource: 'typed', clientSecretAssetId: '' })}>
+                Type a secret
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
       </div>
     </div>
   );
 }
 
-/** The folder's credential assets (from main, never a value) to take the client secret from. */
-function AssetSelect({ folderId, value, error, onChange }: { folderId: string; value: string; error: string | undefined; onChange: (assetId: string) => void }) {
+/**
+ * The folder's credential assets (from main, never a value) to take the client secret from.
+ * `current` (reconnect): the asset the connection uses now, listed even if it belongs to another
+ * folder (the connection was moved) or the list is still loading.
+ */
+function AssetSelect({
+  folderId,
+  value,
+  current,
+  error,
+  onChange,
+}: {
+  folderId: string;
+  value: string;
+  current: { id: string; name: string } | null;
+  error: string | undefined;
+  onChange: (assetId: string) => void;
+}) {
   const [assets, setAssets] = useState<AssetSummaryDto[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -89,20 +115,31 @@ function AssetSelect({ folderId, value, error, onChange }: { folderId: string; v
     };
   }, [folderId]);
 
-  // A choice from another folder does not apply here.
-  useEffect(() => {
-    if (assets && value && !assets.some((a) => a.id === value)) onChange('');
-  }, [assets, value, onChange]);
+  const options: { id: string; label: string; name: string }[] = (assets ?? []).map((a) => ({ id: a.id, name: a.name, label: `${a.name} — ${describeKind(a)}` }));
+  if (current && !options.some((o) => o.id === current.id)) options.unshift({ id: current.id, name: current.name, label: current.name });
 
-  const hint = failed ?? (assets && assets.length === 0 ? 'This folder has no credential assets yet: add one in its Credential assets tab, or type a value.' : 'The connection reads the secret from this asset each time it signs in.');
+  // A choice from another folder does not apply here (the connection's own asset does).
+  useEffect(() => {
+    if (assets && value && value !== current?.id && !assets.some((a) => a.id === value)) onChange('');
+  }, [assets, value, current, onChange]);
+
+  const chosen = options.find((o) => o.id === value);
+  const hint =
+    failed ??
+    (current && chosen
+      ? `Client secret: from credential asset ${chosen.name}${chosen.id === current.id ? '' : ` (instead of ${current.name})`}`
+      : options.length === 0 && assets
+        ? 'This folder has no credential assets yet: add one in its Credential assets tab, or type a secret.'
+        : 'The connection reads the secret from this asset each time it signs in.');
+  const loading = assets === null && !failed;
   return (
     <Field label="Credential asset" error={error} hint={hint}>
       {(props) => (
-        <select {...props} className="input select" value={value} disabled={assets === null && !failed} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{assets === null && !failed ? 'Loading…' : 'Choose a credential asset'}</option>
-          {(assets ?? []).map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} — {describeKind(a)}
+        <select {...props} className="input select" value={value} disabled={loading && !current} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{loading ? 'Loading…' : 'Choose a credential asset'}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
             </option>
           ))}
         </select>

@@ -9,7 +9,7 @@ export interface DraftForm {
   authType: AuthType;
   clientId: string;
   clientSecret: string;
-  /** BYO (not reconnect): 'asset' takes the client secret from the credential asset `clientSecretAssetId`. */
+  /** BYO: 'asset' takes the client secret from the credential asset `clientSecretAssetId`. */
   clientSecretSource: 'typed' | 'asset';
   clientSecretAssetId: string;
   scopes: string[];
@@ -38,22 +38,29 @@ export function initialForm(context: CreationContextDto, folderId: string): Draf
   };
 }
 
-/** Reconnect: the connection's folder, name and auth type (read-only) and its requested scopes. */
+/**
+ * Reconnect: the connection's folder, name and auth type (read-only), its requested scopes, and
+ * the credential asset its client secret comes from, if any (kept unless the user changes it).
+ */
 export function reconnectForm(connection: ConnectionSummaryDto): DraftForm {
+  const asset = connection.clientSecretAsset ?? null;
   return {
     folderId: connection.folderId,
     name: connection.name,
     authType: connection.authType,
     clientId: '',
     clientSecret: '',
-    clientSecretSource: 'typed',
-    clientSecretAssetId: '',
+    clientSecretSource: asset ? 'asset' : 'typed',
+    clientSecretAssetId: asset?.id ?? '',
     scopes: [...connection.requestedScopes],
   };
 }
 
-/** The same rules main applies (contract: connectionDraftSchema), checked before anything is sent. */
-export function validateForm(form: DraftForm, context: CreationContextDto, reconnecting = false): FieldErrors {
+/**
+ * The same rules main applies (contract: connectionDraftSchema), checked before anything is sent.
+ * `reconnect`: the connection signing in again.
+ */
+export function validateForm(form: DraftForm, context: CreationContextDto, reconnect: ConnectionSummaryDto | null = null): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.folderId) errors.folderId = 'Choose a folder';
   const name = form.name.trim();
@@ -62,34 +69,38 @@ export function validateForm(form: DraftForm, context: CreationContextDto, recon
   if (form.authType === 'managed' && !context.managedApp.available) {
     errors.clientId = 'The managed app is not available here: bring your own OAuth 2.0 app';
   }
-  if (form.authType === 'byo' && reconnecting) {
-    // Empty keeps the stored client ID and secret; a new client ID needs its own secret.
-    if (form.clientId.trim().length > 200) errors.clientId = 'A client ID has at most 200 characters';
-    if (form.clientId.trim() && !form.clientSecret) errors.clientSecret = 'Enter the client secret that goes with the new client ID';
-    else if (form.clientSecret.length > 500) errors.clientSecret = 'A client secret has at most 500 characters';
-  } else if (form.authType === 'byo') {
+  if (form.authType === 'byo') {
     const clientId = form.clientId.trim();
-    if (!clientId) errors.clientId = 'Enter the client ID of your OAuth app';
+    // Reconnect: an empty client ID keeps the stored one.
+    if (!clientId && !reconnect) errors.clientId = 'Enter the client ID of your OAuth app';
     else if (clientId.length > 200) errors.clientId = 'A client ID has at most 200 characters';
-    if (form.clientSecretSource === 'asset') {
-      if (!form.clientSecretAssetId) errors.clientSecret = 'Choose a credential asset';
-    } else if (!form.clientSecret) errors.clientSecret = 'Enter the client secret of your OAuth app';
-    else if (form.clientSecret.length > 500) errors.clientSecret = 'A client secret has at most 500 characters';
+    const secretError = clientSecretError(form, reconnect);
+    if (secretError) errors.clientSecret = secretError;
   }
   if (form.scopes.length === 0) errors.scopes = 'Select at least one scope';
   return errors;
 }
 
+function clientSecretError(form: DraftForm, reconnect: ConnectionSummaryDto | null): string | undefined {
+  if (form.clientSecretSource === 'asset') return form.clientSecretAssetId ? undefined : 'Choose a credential asset';
+  if (form.clientSecret.length > 500) return 'A client secret has at most 500 characters';
+  if (form.clientSecret) return undefined;
+  if (!reconnect) return 'Enter the client secret of your OAuth app';
+  // Reconnect: an empty secret keeps the stored one — but not instead of the asset the user just let go of.
+  if (reconnect.clientSecretAsset) return 'Enter the client secret, or use the credential asset again';
+  return form.clientId.trim() ? 'Enter the client secret that goes with the new client ID' : undefined;
+}
+
 export function buildDraft(form: DraftForm, draftId: string, connectorId: string, reconnectConnectionId?: string | null): ConnectionDraftDto {
   const clientId = form.clientId.trim();
   const { clientSecret } = form;
-  // Reconnect sends only what was typed: an empty client ID or secret keeps the stored one.
   const fromAsset = form.clientSecretSource === 'asset' && form.clientSecretAssetId !== '';
+  const secret = fromAsset ? { clientSecretAssetId: form.clientSecretAssetId } : { clientSecret };
+  // Reconnect sends only what was given: an empty client ID or typed secret keeps the stored one;
+  // the asset is always named, so keeping it does not depend on main's default.
   const credentials = reconnectConnectionId
-    ? { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) }
-    : fromAsset
-      ? { clientId, clientSecretAssetId: form.clientSecretAssetId }
-      : { clientId, clientSecret };
+    ? { ...(clientId ? { clientId } : {}), ...(fromAsset || clientSecret ? secret : {}) }
+    : { clientId, ...secret };
   return {
     draftId,
     connectorId,

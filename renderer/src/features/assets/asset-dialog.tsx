@@ -22,7 +22,17 @@ const kindOptions: { value: Kind; label: string; description: string }[] = [
 ];
 
 /** New credential asset (no `asset`) or Edit (with one). The value is never shown: it can only be replaced. */
-export function AssetDialog({ folderId, asset, onClose }: { folderId: string; asset?: AssetSummaryDto; onClose: () => void }) {
+export function AssetDialog({
+  folderId,
+  asset,
+  onClose,
+  returnFocus,
+}: {
+  folderId: string;
+  asset?: AssetSummaryDto;
+  onClose: () => void;
+  returnFocus?: () => HTMLElement | null;
+}) {
   const upsert = useAssetsStore((s) => s.upsert);
   const kindLabelId = useId();
   const ref = asset?.reference ?? null;
@@ -74,6 +84,7 @@ export function AssetDialog({ folderId, asset, onClose }: { folderId: string; as
       unchanged={unchanged}
       onSubmit={submit}
       onClose={onClose}
+      returnFocus={returnFocus}
     >
       <Field label="Name" error={errors.name}>
         {(props) => (

@@ -15,6 +15,15 @@ const NO_ASSETS: AssetSummaryDto[] = [];
 
 type Open = { kind: 'new' } | { kind: 'edit'; asset: AssetSummaryDto } | { kind: 'delete'; asset: AssetSummaryDto } | null;
 
+/** "New credential asset": the empty state's, or the toolbar's once the folder has assets. */
+const newAssetButton = () => document.querySelector<HTMLElement>('[data-new-asset]');
+const assetMenuButton = (assetId: string) => [...document.querySelectorAll<HTMLElement>('[data-asset-menu]')].find((b) => b.dataset.assetMenu === assetId) ?? null;
+/**
+ * Where focus goes when a dialog closes and its opener is gone (the empty state's button after the
+ * first asset, a menu item): the asset's row menu, or New credential asset when the row is gone.
+ */
+const focusAfter = (assetId?: string) => () => (assetId ? assetMenuButton(assetId) : null) ?? newAssetButton();
+
 /** The Credential assets tab: the folder's assets, New, and per-row Edit and Delete. */
 export function AssetsTab({ folder }: { folder: FolderDto }) {
   const items = useAssetsStore((s) => (s.folderId === folder.id ? s.items : NO_ASSETS));
@@ -29,15 +38,15 @@ export function AssetsTab({ folder }: { folder: FolderDto }) {
 
   const close = () => setOpen(null);
   const newButton = (
-    <Button variant="primary" onClick={() => setOpen({ kind: 'new' })}>
+    <Button variant="primary" data-new-asset="" onClick={() => setOpen({ kind: 'new' })}>
       <PlusIcon /> New credential asset
     </Button>
   );
   const dialogs = (
     <>
-      {open?.kind === 'new' ? <AssetDialog folderId={folder.id} onClose={close} /> : null}
-      {open?.kind === 'edit' ? <AssetDialog folderId={folder.id} asset={open.asset} onClose={close} /> : null}
-      {open?.kind === 'delete' ? <DeleteAssetDialog asset={open.asset} onClose={close} /> : null}
+      {open?.kind === 'new' ? <AssetDialog folderId={folder.id} onClose={close} returnFocus={focusAfter()} /> : null}
+      {open?.kind === 'edit' ? <AssetDialog folderId={folder.id} asset={open.asset} onClose={close} returnFocus={focusAfter(open.asset.id)} /> : null}
+      {open?.kind === 'delete' ? <DeleteAssetDialog asset={open.asset} onClose={close} returnFocus={focusAfter(open.asset.id)} /> : null}
     </>
   );
 
@@ -100,7 +109,7 @@ export function AssetsTab({ folder }: { folder: FolderDto }) {
                 </time>
               </td>
               <td className="asset-actions">
-                <MoreMenu label={`More actions for asset ${asset.name}`} heading={asset.name} align="end">
+                <MoreMenu label={`More actions for asset ${asset.name}`} heading={asset.name} align="end" trigger={{ 'data-asset-menu': asset.id }}>
                   <MenuItem onSelect={() => setOpen({ kind: 'edit', asset })}>Edit</MenuItem>
                   <MenuItem danger onSelect={() => setOpen({ kind: 'delete', asset })}>
                     Delete

@@ -12,17 +12,15 @@ const policyOptions: { value: ConflictPolicy; label: string; description: string
   { value: 'keep-both', label: 'Keep both', description: 'Add the backup’s version next to what is here, named “… (imported)”.' },
 ];
 
-/** What in the backup already exists here, and the one choice for all of it: skip, replace or keep both. */
+/** What in the backup already exists here, and the one choice for all of it: skip (the default), replace or keep both. */
 export function BackupConflicts({
   conflicts,
   policy,
   onChange,
-  error,
 }: {
   conflicts: BackupPreviewDto['conflicts'];
-  policy: ConflictPolicy | null;
+  policy: ConflictPolicy;
   onChange: (policy: ConflictPolicy) => void;
-  error?: string | undefined;
 }) {
   const labelId = useId();
   return (
@@ -41,7 +39,6 @@ export function BackupConflicts({
           What to do with {conflicts.length === 1 ? 'it' : 'them'}
         </span>
         <ChoiceList labelledBy={labelId} value={policy} onChange={onChange} options={policyOptions} />
-        {error ? <p className="field-error">{error}</p> : null}
       </div>
     </>
   );

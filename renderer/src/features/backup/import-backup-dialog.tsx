@@ -25,8 +25,9 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [policy, setPolicy] = useState<ConflictPolicy | null>(null);
-  const [errors, setErrors] = useState<{ file?: string; passphrase?: string; policy?: string }>({});
+  // Skip is the safe choice (nothing here changes), so Import always does something visible.
+  const [policy, setPolicy] = useState<ConflictPolicy>('skip');
+  const [errors, setErrors] = useState<{ file?: string; passphrase?: string }>({});
   const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -51,6 +52,12 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (step.kind === 'preview') heading.current?.focus();
   }, [step.kind]);
+
+  // The error comes last, next to the buttons, and is brought into view (the body may be scrolled); role=alert announces it.
+  const failureBanner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) failureBanner.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [failure]);
 
   const run = async (work: () => Promise<void>) => {
     if (busy) return;
@@ -78,7 +85,7 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
       openPreviewId.current = preview.previewId;
       // Closed while main was decrypting: nothing will import it.
       if (closed.current) return discardPreview();
-      setPolicy(null);
+      setPolicy('skip');
       setStep({ kind: 'preview', preview });
     });
   };
@@ -87,12 +94,8 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     if (step.kind !== 'preview') return;
     const { preview } = step;
-    if (preview.conflicts.length > 0 && policy === null) {
-      setErrors({ policy: 'Choose what to do with the items that already exist here' });
-      return;
-    }
     void run(async () => {
-      const result = await invoke('backup:import', { previewId: preview.previewId, conflicts: policy ?? 'skip' });
+      const result = await invoke('backup:import', { previewId: preview.previewId, conflicts: policy });
       openPreviewId.current = null;
       // Connection lists and folders reload on connections:changed; the assets tab does not listen to it.
       const assetsFolderId = useAssetsStore.getState().folderId;
@@ -134,7 +137,6 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Import backup" size="md" footer={footer}>
       {step.kind === 'choose' ? (
         <form id={formId} className="form-stack" onSubmit={previewFile} noValidate>
-          {failure ? <ErrorBanner error={failure} /> : null}
           <p className="section-text">
             Brings back connections, folders and credential assets from a ConnectDesk backup. You see what it holds before anything changes.
           </p>
@@ -158,28 +160,29 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
               />
             )}
           </Field>
+          {failure ? (
+            <div ref={failureBanner}>
+              <ErrorBanner error={failure} />
+            </div>
+          ) : null}
         </form>
       ) : null}
       {step.kind === 'preview' ? (
         <form id={formId} className="form-stack" onSubmit={importPreview} noValidate>
-          {failure ? <ErrorBanner error={failure} action={expired} /> : null}
           <h3 className="section-title backup-heading" tabIndex={-1} ref={heading}>
             What <span className="user-text">{file?.name ?? 'this backup'}</span> holds
           </h3>
           <BackupContents preview={step.preview} />
           {step.preview.conflicts.length > 0 ? (
-            <BackupConflicts
-              conflicts={step.preview.conflicts}
-              policy={policy}
-              error={errors.policy}
-              onChange={(next) => {
-                setPolicy(next);
-                setErrors({});
-              }}
-            />
+            <BackupConflicts conflicts={step.preview.conflicts} policy={policy} onChange={setPolicy} />
           ) : (
             <p className="section-text">Nothing in it exists here yet: everything is added.</p>
           )}
+          {failure ? (
+            <div ref={failureBanner}>
+              <ErrorBanner error={failure} action={expired} />
+            </div>
+          ) : null}
         </form>
       ) : null}
       {step.kind === 'done' ? (

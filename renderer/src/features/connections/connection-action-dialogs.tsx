@@ -1,3 +1,5 @@
+import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel';
+import { SupportBundleDialogHost } from '../diagnostics/support-bundle-dialog';
 import { CheckResultDialog } from './check-result-dialog';
 import { useConnectionActionsStore } from './connection-actions-store';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
@@ -15,6 +17,8 @@ export function ConnectionActionDialogs() {
       {dialog?.kind === 'move' ? <MoveConnectionDialog key={key} connection={dialog.connection} onClose={close} /> : null}
       {dialog?.kind === 'delete' ? <DeleteConnectionDialog key={key} connection={dialog.connection} onClose={close} /> : null}
       <CheckResultDialog />
+      <DiagnosticsPanel />
+      <SupportBundleDialogHost />
     </>
   );
 }
