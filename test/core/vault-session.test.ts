@@ -91,6 +91,21 @@ describe('vault session', () => {
     expect(status.lockedReason?.detail).not.toMatch(/Not tried/);
   });
 
+  it('tells onOpened about the vault once it opens: at start, or only after the unlock (so the redactor learns the secrets then)', async () => {
+    const { store } = await storeFromAnotherComputer();
+    const opened: SecretVault[] = [];
+    const session = await VaultSession.start(store, newComputer(), { mode: 'development', scrypt: TEST_SCRYPT_PARAMETERS, onOpened: (v) => opened.push(v) });
+    expect(opened).toEqual([]);
+    await rejection(session.unlock('not the passphrase at all'));
+    expect(opened).toEqual([]);
+    await session.unlock(PASSPHRASE);
+    expect(opened).toEqual([session.vault]);
+    await session.unlock(PASSPHRASE);
+    expect(opened).toHaveLength(1);
+    const next = await VaultSession.start(store, newComputer(), { mode: 'development', scrypt: TEST_SCRYPT_PARAMETERS, onOpened: (v) => opened.push(v) });
+    expect(opened).toEqual([session.vault, next.vault]);
+  });
+
   it('unlock: a wrong passphrase changes nothing; the right one opens and re-protects with this keychain', async () => {
     const { store, bytes } = await storeFromAnotherComputer();
     const session = await start(store, newComputer());

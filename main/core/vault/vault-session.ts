@@ -25,6 +25,8 @@ export interface VaultSessionOptions {
   /** Where best-effort failures go (a keychain that could not re-protect the store). */
   log?: (message: string) => void;
   now?: () => Date;
+  /** Called once the vault is open (at start, or after the unlock): the redactor learns the store's secrets then. */
+  onOpened?: (vault: SecretVault) => void;
 }
 
 /** What Settings → Security and the unlock screen show. Never a key or a passphrase. */
@@ -60,10 +62,13 @@ export class VaultSession {
 
   static async start(slots: KeySlotStore, keychain: KeyProtector, options: VaultSessionOptions): Promise<VaultSession> {
     const now = options.now ?? (() => new Date());
-    if (options.mode === 'session-only') return new VaultSession(slots, keychain, options, { kind: 'open', vault: SecretVault.sessionOnly(now) });
-    try {
-      const vault = await SecretVault.openWithAny(slots, [keychain], now);
+    const opened = (vault: SecretVault): VaultSession => {
+      options.onOpened?.(vault);
       return new VaultSession(slots, keychain, options, { kind: 'open', vault });
+    };
+    if (options.mode === 'session-only') return opened(SecretVault.sessionOnly(now));
+    try {
+      return opened(await SecretVault.openWithAny(slots, [keychain], now));
     } catch (error) {
       if (!isAppError(error) || error.code !== 'VAULT_LOCKED') throw error;
       const hasRecovery = slots.readSlots().some((s) => s.protectorId === RECOVERY_PASSPHRASE_PROTECTOR_ID);
@@ -96,6 +101,7 @@ export class VaultSession {
     if (!this.recoverySlot()) throw this.state.reason;
     const vault = await SecretVault.open(this.slots, this.recoveryProtector(passphrase), this.options.now);
     this.state = { kind: 'open', vault };
+    this.options.onOpened?.(vault);
     await this.reprotectWithKeychain(vault);
   }
 
