@@ -3,14 +3,19 @@
  * services to Electron adapters. The only file that knows every part.
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
-import log from 'electron-log/main';
 import { mkdirSync } from 'node:fs';
+import { logServiceEvent } from './core/diagnostics/app-log.js';
+import { FileDiagnosticsJournal } from './core/diagnostics/diagnostics-journal.js';
+import { Redactor } from './core/diagnostics/redaction.js';
+import { rememberStoreSecrets } from './core/diagnostics/store-secrets.js';
+import { createTracingFetch } from './core/diagnostics/tracing-fetch.js';
 import { createConnectionServices } from './core/services/connection-services.js';
 import { startOfflineRecovery } from './core/services/offline-recovery.js';
 import type { ServiceContext } from './core/services/service-context.js';
 import { ConnectionStore } from './core/store/connection-store.js';
 import { openJsonDocumentFile } from './core/store/json-document-file.js';
 import { VaultSession } from './core/vault/vault-session.js';
+import { createElectronAppLog } from './electron/app-log-electron.js';
 import { registerAppProtocol, registerAppScheme } from './electron/app-protocol.js';
 import { openElectronStoreSettings } from './electron/electron-store-settings.js';
 import { createExternalOpener } from './electron/external-browser.js';
@@ -32,9 +37,10 @@ if (process.env.CONNECTDESK_DATA_DIR) {
   app.setPath('userData', process.env.CONNECTDESK_DATA_DIR);
 }
 
-// Token endpoint bodies and callback queries are never logged; only codes and phases are.
-log.initialize();
-log.transports.file.level = 'info';
+// <userData>/logs/main.log; every line passes the redactor. Token endpoint bodies and callback
+// queries are never logged; only codes and phases are.
+const redactor = new Redactor();
+const log = createElectronAppLog(app.getPath('userData'), redactor);
 
 // Privileged schemes must be registered before `ready`.
 registerAppScheme(protocol);
@@ -53,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(start).catch((error: unknown) => {
-    log.error('ConnectDesk failed to start', error instanceof Error ? error.message : String(error));
+    log.error(`ConnectDesk failed to start: ${error instanceof Error ? error.message : String(error)}`);
     dialog.showErrorBox('ConnectDesk could not start', error instanceof Error ? error.message : String(error));
     app.quit();
   });
@@ -66,6 +72,7 @@ async function start(): Promise<void> {
   const settings = readEnvironmentSettings();
   const store = new ConnectionStore(openJsonDocumentFile(app.getPath('userData')));
   const appSettings = openElectronStoreSettings(app.getPath('userData'), settings.CONNECTDESK_ENVIRONMENT);
+  redactor.useFingerprintKey(appSettings.diagnosticsFingerprintKey());
   let allowBasicText = false;
   const keychain = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });
   // Linux without a keyring: ask (quit, this session only, or unprotected); never decide silently.
@@ -73,7 +80,13 @@ async function start(): Promise<void> {
   if (choice === 'quit') return app.quit();
   allowBasicText = choice === 'basic-text';
   // A keychain that cannot open the store leaves it locked: the window asks for the recovery passphrase.
-  const security = await VaultSession.start(store, keychain, { mode: choice, log: (message) => log.warn(message) });
+  // Once open (at start, or after the unlock screen), the redactor removes the store's secrets wherever they appear.
+  const security = await VaultSession.start(store, keychain, {
+    mode: choice,
+    storePath: store.path,
+    log: (message) => log.warn(message),
+    onOpened: (vault) => rememberStoreSecrets(store, vault, redactor),
+  });
   const environments = new EnvironmentRegistry(settings, { sandboxStateFile: sandboxStateFileIn(app.getPath('userData')) });
   app.on('will-quit', () => void environments.close());
 
@@ -83,6 +96,8 @@ async function start(): Promise<void> {
     parentWindow: () => mainWindow ?? undefined,
     log: (message) => log.info(message),
   });
+  // Events, HTTP traces and last checks for the diagnostics view, next to the store (the CLI writes there too).
+  const journal = new FileDiagnosticsJournal(app.getPath('userData'));
   const sink = createEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []));
   const publish = createEventPublisher(sink);
   const services: ServiceContext = {
@@ -94,10 +109,13 @@ async function start(): Promise<void> {
     },
     authorizer,
     resolveEnvironment: environments.resolve,
-    // net.fetch honours the system proxy and certificates, as the user's browser would.
-    fetch: (input, init) => net.fetch(input, init),
+    // net.fetch honours the system proxy and certificates, as the user's browser would; every call leaves a redacted trace.
+    fetch: createTracingFetch((input, init) => net.fetch(input, init), { journal, redactor }),
+    journal,
+    redactor,
+    log,
     emit: (event) => {
-      if (event.type === 'auth:progress') log.info(`sign-in ${event.payload.attemptId}: ${event.payload.phase}${event.payload.error ? ` (${event.payload.error.code})` : ''}`);
+      logServiceEvent(log, event);
       publish(event);
     },
   };
@@ -132,5 +150,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  log.info(`ConnectDesk ${app.getVersion()} started; store at ${store.path}${security.locked ? ' (locked: waiting for the recovery passphrase)' : ''}`);
+  log.info(
+    `ConnectDesk ${app.getVersion()} started; store at ${store.path}; callback URL ${redactor.callbackUrl(settings.CONNECTDESK_CALLBACK_URL)}${security.locked ? ' (locked: waiting for the recovery passphrase)' : ''}`,
+  );
 }

@@ -51,6 +51,8 @@ export const connectionSummarySchema = z.object({
   authType: z.enum(['managed', 'byo']),
   /** Client ID masked except its last 4 characters. */
   clientIdMasked: z.string(),
+  /** Bring your own app: the credential asset its client secret comes from; null when typed (or managed). */
+  clientSecretAsset: z.object({ id, name: z.string() }).nullable().optional(),
   status: connectionStatusSchema,
   statusReason: errorInfoSchema.optional(),
   site: siteSchema.nullable(),

@@ -13,6 +13,8 @@ import './styles/menus.css';
 import './styles/dialogs.css';
 import './styles/add-connection.css';
 import './styles/check-dialog.css';
+import './styles/diagnostics.css';
+import './styles/diagnostics-history.css';
 import './styles/security.css';
 import './styles/backup.css';
 

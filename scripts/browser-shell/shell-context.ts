@@ -1,3 +1,9 @@
+import { logServiceEvent } from '../../main/core/diagnostics/app-log.js';
+import { FileDiagnosticsJournal } from '../../main/core/diagnostics/diagnostics-journal.js';
+import { createNodeAppLog } from '../../main/core/diagnostics/node-app-log.js';
+import { Redactor } from '../../main/core/diagnostics/redaction.js';
+import { rememberStoreSecrets } from '../../main/core/diagnostics/store-secrets.js';
+import { createTracingFetch } from '../../main/core/diagnostics/tracing-fetch.js';
 import { LoopbackAuthorizer, type UrlOpener } from '../../main/core/oauth/loopback-authorizer.js';
 import { createConnectionServices } from '../../main/core/services/connection-services.js';
 import { startOfflineRecovery } from '../../main/core/services/offline-recovery.js';
@@ -37,9 +43,19 @@ export async function createShellContext(options: {
 }): Promise<ShellContext> {
   const store = new ConnectionStore(openJsonDocumentFile(options.dataDir));
   const settings = openConfSettings(options.dataDir, options.settings.CONNECTDESK_ENVIRONMENT);
-  const security = await VaultSession.start(store, shellKeychain(options.keychain), { mode: 'development', log: (message) => console.warn(message) });
   const environments = new EnvironmentRegistry(options.settings, { sandboxStateFile: sandboxStateFileIn(options.dataDir) });
   const authorizer = new LoopbackAuthorizer(options.openUrl);
+  const redactor = new Redactor({ fingerprintKey: settings.diagnosticsFingerprintKey() });
+  // <dataDir>/logs/main.log, every line redacted; warnings also on the terminal.
+  const log = createNodeAppLog({ dataDir: options.dataDir, redactor, consoleLevel: 'warn' });
+  // Once open (at start, or after the unlock screen), the redactor removes the store's secrets wherever they appear.
+  const security = await VaultSession.start(store, shellKeychain(options.keychain), {
+    mode: 'development',
+    storePath: store.path,
+    log: (message) => console.warn(message),
+    onOpened: (vault) => rememberStoreSecrets(store, vault, redactor),
+  });
+  const journal = new FileDiagnosticsJournal(options.dataDir);
   const services: ServiceContext = {
     store,
     settings,
@@ -49,7 +65,15 @@ export async function createShellContext(options: {
     },
     resolveEnvironment: environments.resolve,
     authorizer,
-    emit: options.emit,
+    emit: (event) => {
+      logServiceEvent(log, event);
+      options.emit(event);
+    },
+    // Every call leaves a redacted trace in the journal, for the diagnostics view.
+    fetch: createTracingFetch((input, init) => fetch(input, init), { journal, redactor }),
+    journal,
+    redactor,
+    log,
   };
   const connections = createConnectionServices(services);
   const stopOfflineRecovery = startOfflineRecovery(services, connections, options.settings.CONNECTDESK_OFFLINE_RETRY_MS, { paused: () => security.locked });

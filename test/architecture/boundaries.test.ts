@@ -57,6 +57,16 @@ describe('architecture boundaries', () => {
     expect(offending.map((l) => `${l.file} → ${l.specifier}`)).toEqual([]);
   });
 
+  it('main/cli (the command-line tool) runs without Electron: no electron, main/electron, main/ipc, preload or renderer', () => {
+    const offending = sourceFiles('main/cli')
+      .flatMap(importsOf)
+      .filter((l) => {
+        const t = target(l);
+        return t === 'electron' || t.startsWith('electron/') || t === 'electron-store' || /^(main\/(electron|ipc)|preload|renderer)(\/|$)/.test(t);
+      });
+    expect(offending.map((l) => `${l.file} → ${l.specifier}`)).toEqual([]);
+  });
+
   it('the preload stays tiny: no schema library, nothing from main/', () => {
     const offending = ['preload/index.ts', 'preload/bridge-api.ts', 'preload/channels.ts']
       .flatMap(importsOf)

@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOfflineRecovery } from '../../main/core/services/offline-recovery.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
-import { createHarness, draft, type Harness } from '../support/core-harness.js';
+import type { TestSandbox } from '../sandbox/sandbox-test-kit.js';
+import { draft, type Harness } from '../support/core-harness.js';
+import { harnessPerTest } from '../support/harness-per-test.js';
 
 let sandbox: TestSandbox;
 let h: Harness;
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-  h = await createHarness(sandbox);
-});
-afterEach(() => sandbox.close());
+harnessPerTest((started) => ({ sandbox, h } = started));
 
 async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -10,10 +10,12 @@
  * What is scanned, and what is not:
  * - The data directory, recursively and after EVERY step: the store file, the settings file (conf),
  *   lock files and directories if any are left, the exported backup, the log file below.
- * - Logs: the core has no log sink yet (ServiceContext has none; electron-log comes with issue 5).
+ * - Logs and diagnostics: the app's log (<data>/logs/main.log, electron-log) and diagnostics journal
+ *   (<data>/diagnostics/journal.jsonl: events and HTTP traces of every call, through the same
+ *   tracing fetch as the app) are written to the data directory and scanned with the rest.
  *   Everything the process writes to the console (console.* and process.stdout/stderr) during the
- *   run is routed to <data>/logs/console.log and scanned with the rest. Service events (what the
- *   renderer would receive over IPC) are written to <data>/logs/events.jsonl and scanned too.
+ *   run is routed to <data>/logs/console.log and scanned too. Service events (what the renderer
+ *   would receive over IPC) are written to <data>/logs/events.jsonl and scanned as well.
  * - Session data: the core's sign-in here is the scripted browser of the sandbox test kit, whose
  *   cookie jar lives in memory. In the app the sign-in window uses a fresh in-memory partition
  *   (main/electron/sign-in-session.ts: no "persist:" prefix, cleared after each attempt), and the
@@ -32,6 +34,7 @@ import { Decrypter } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssetService } from '../../main/core/assets/asset-service.js';
 import { exportBackup } from '../../main/core/backup/backup-export.js';
+import { createTracingFetch } from '../../main/core/diagnostics/tracing-fetch.js';
 import { deleteConnection } from '../../main/core/services/connection-management.js';
 import { PassphraseKeyProtector, TEST_SCRYPT_PARAMETERS } from '../../main/core/vault/passphrase-key-protector.js';
 import { loadDefaultSeed, type SandboxSeed } from '../../main/sandbox/index.js';
@@ -185,9 +188,10 @@ describe('no secret in clear in any file ConnectDesk wrote (add, refresh, reconn
         { clientId: 'scan-asset-app', clientSecret: seeded.assetValue },
       ]),
     });
-    h = await createHarness(sandbox, dataDir);
+    h = await createHarness(sandbox, dataDir, { diagnosticsOnDisk: true });
     recorder = new TokenRecorder(() => `${sandbox.url}/oauth/token`);
-    h.ctx.fetch = recorder.fetch;
+    // The recorder learns every token the sandbox issues; the tracing fetch writes each call to the journal, as in the app.
+    h.ctx.fetch = createTracingFetch(recorder.fetch, { journal: h.ctx.journal!, redactor: h.ctx.redactor!, now: () => new Date(sandbox.clock.now) });
     h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
   });
   afterEach(async () => {
@@ -317,8 +321,20 @@ describe('no secret in clear in any file ConnectDesk wrote (add, refresh, reconn
     // What was scanned: every step saw the store, the settings, the logs; the end also the backup.
     const last = report.at(-1)!;
     expect(last.files).toEqual(
-      expect.arrayContaining(['connectdesk-store.json', 'connectdesk-settings.json', 'logs/console.log', 'logs/events.jsonl', 'backups/connectdesk-backup.age']),
+      expect.arrayContaining([
+        'connectdesk-store.json',
+        'connectdesk-settings.json',
+        'logs/main.log',
+        'diagnostics/journal.jsonl',
+        'logs/console.log',
+        'logs/events.jsonl',
+        'backups/connectdesk-backup.age',
+      ]),
     );
+    // The journal really holds the traces of the token calls whose secrets were scanned for.
+    const journalText = readFileSync(join(dataDir, 'diagnostics', 'journal.jsonl'), 'utf8');
+    expect(journalText.match(/"kind":"trace"[^\n]*\/oauth\/token/g)?.length ?? 0).toBeGreaterThanOrEqual(recorder.calls.length);
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/sign-in [\w-]+: connected/);
     expect(report.map((r) => r.step)).toEqual([
       'recovery passphrase set',
       'add (typed client secret)',

@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
-import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
-import { ipcContextFor } from '../support/ipc-harness.js';
-import { createHarness, draft, type Harness } from '../support/core-harness.js';
+import { ipcHarnessPerTest } from '../support/ipc-harness.js';
+import { draft, type Harness } from '../support/core-harness.js';
 
-let sandbox: TestSandbox;
 let h: Harness;
 let dispatch: InvokeDispatcher;
-
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-  h = await createHarness(sandbox);
-  dispatch = createInvokeDispatcher(ipcContextFor(h));
-});
-afterEach(() => sandbox.close());
+ipcHarnessPerTest((started) => ({ h, dispatch } = started));
 
 const value = <T>(result: unknown) => (result as { value: T }).value;
 

@@ -1,27 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { secretContext } from '../../main/core/services/client-credentials.js';
 import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
-import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
 import type { BackupPreviewDto, ResponseOf } from '../../preload/contract.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
-import { ipcContextFor } from '../support/ipc-harness.js';
-import { createHarness, draft, type Harness } from '../support/core-harness.js';
+import { ipcHarnessPerTest } from '../support/ipc-harness.js';
+import { draft, type Harness } from '../support/core-harness.js';
 
 const PASSPHRASE = 'lantern-orchid-gravel-novel';
 const BYO_SECRET = 'demo-byo-secret-0123';
 /** Each export and preview runs scrypt at age's default cost (about a second here). */
 const SLOW = { timeout: 90_000 };
 
-let sandbox: TestSandbox;
 let h: Harness;
 let dispatch: InvokeDispatcher;
-
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-  h = await createHarness(sandbox);
-  dispatch = createInvokeDispatcher(ipcContextFor(h));
-});
-afterEach(() => sandbox.close());
+ipcHarnessPerTest((started) => ({ h, dispatch } = started));
 
 function value<T>(result: unknown): T {
   expect(result).toMatchObject({ ok: true });

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { handlerRegistry } from '../../main/ipc/handler-registry.js';
 import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
 import { secretContext } from '../../main/core/services/client-credentials.js';
 import { invokeChannels, type AuthProgressDto } from '../../preload/contract.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
-import { ipcContextFor } from '../support/ipc-harness.js';
-import { createHarness, draft, type Harness } from '../support/core-harness.js';
+import { ipcHarnessPerTest } from '../support/ipc-harness.js';
+import { draft, type Harness } from '../support/core-harness.js';
 
-let sandbox: TestSandbox;
 let h: Harness;
 let dispatch: InvokeDispatcher;
-
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-  h = await createHarness(sandbox);
-  dispatch = createInvokeDispatcher(ipcContextFor(h));
-});
-afterEach(() => sandbox.close());
+ipcHarnessPerTest((started) => ({ h, dispatch } = started));
 
 describe('invoke dispatcher (the one path from renderer to core)', () => {
   it('has exactly one handler per contract channel', () => {

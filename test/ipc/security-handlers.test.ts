@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConnectionServices } from '../../main/core/services/connection-services.js';
 import type { ServiceContext } from '../../main/core/services/service-context.js';
 import { DevelopmentKeyProtector } from '../../main/core/vault/development-key-protector.js';
@@ -8,23 +8,15 @@ import type { InvokeDispatcher } from '../../main/ipc/bridge-types.js';
 import { createInvokeDispatcher } from '../../main/ipc/invoke-dispatcher.js';
 import type { IpcContext } from '../../main/ipc/ipc-context.js';
 import { invokeChannels, type SecurityStatusDto } from '../../preload/contract.js';
-import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
-import { createHarness, draft, type Harness } from '../support/core-harness.js';
-import { ipcContextFor } from '../support/ipc-harness.js';
+import { draft, type Harness } from '../support/core-harness.js';
+import { ipcContextFor, ipcHarnessPerTest } from '../support/ipc-harness.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ANSWERED_WHILE_LOCKED = ['app:get-info', 'settings:get', 'security:get-status', 'security:unlock'];
 
-let sandbox: TestSandbox;
 let h: Harness;
 let dispatch: InvokeDispatcher;
-
-beforeEach(async () => {
-  sandbox = await startTestSandbox();
-  h = await createHarness(sandbox);
-  dispatch = createInvokeDispatcher(ipcContextFor(h));
-});
-afterEach(() => sandbox.close());
+ipcHarnessPerTest((started) => ({ h, dispatch } = started));
 
 const status = (result: unknown) => (result as { value: SecurityStatusDto }).value;
 

@@ -2,8 +2,9 @@
 import './setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FolderDto } from '../../preload/contract';
+import { captureDownloads } from './captured-downloads';
 import { FakeBackups } from './fake-backup-ops';
 import { renderApp } from './render-app';
 
@@ -11,21 +12,8 @@ const PASSPHRASE = 'orbit candle meadow';
 const folder = (id: string, name: string, parentId: string | null): FolderDto => ({ id, name, parentId, createdAt: '2025-01-01T00:00:00Z', connectionCount: 0 });
 const folders = [folder('shared', 'Shared', null), folder('eng', 'Engineering', null), folder('docs', 'Docs team', 'eng')];
 
-/** Downloads the renderer started: the file name and the bytes handed to the browser. */
-let downloads: Array<{ fileName: string; blob: Blob }>;
-beforeEach(() => {
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:fake/${blobs.size}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
-  });
-});
+const downloads = captureDownloads();
+// The spies a test makes itself (scrollIntoView).
 afterEach(() => vi.restoreAllMocks());
 
 async function openBackupDialog(user: UserEvent, button: 'Export…' | 'Import…') {
@@ -134,8 +122,7 @@ describe('import backup', () => {
     expect(within(d).getByText('Connection “Team wiki” is already here')).toBeInTheDocument();
     expect(within(d).getByText('Folder “Engineering” is here as “Eng”')).toBeInTheDocument();
 
-    await user.click(within(d).getByRole('button', { name: 'Import' }));
-    expect(within(d).getByText('Choose what to do with the items that already exist here')).toBeInTheDocument();
+    expect(within(d).getByRole('radio', { name: 'Skip' })).toBeChecked();
     await user.click(within(d).getByRole('radio', { name: 'Keep both' }));
     await user.click(within(d).getByRole('button', { name: 'Import' }));
     expect(await within(d).findByText('Backup imported')).toBeInTheDocument();
@@ -147,6 +134,33 @@ describe('import backup', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import backup' })).not.toBeInTheDocument());
     // Imported: nothing left to discard.
     expect(fake.callsTo('backup:discard')).toEqual([]);
+  });
+
+  it('preselects Skip for conflicts, so Import is never a silent no-op; a failed import shows its error by the buttons, brought into view', async () => {
+    const { fake, user } = renderApp({ folders });
+    fake.backups.contents = { ...fake.backups.contents, conflicts: [{ kind: 'connection', id: 'conn-1', name: 'Team wiki', existingName: 'Team wiki' }] };
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    const d = await openBackupDialog(user, 'Import…');
+    await chooseFile(user, d, FakeBackups.fileFor(PASSPHRASE));
+    await user.type(within(d).getByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
+    await within(d).findByRole('heading', { name: /holds$/ });
+    expect(within(d).getByRole('radio', { name: 'Skip' })).toBeChecked();
+
+    fake.backups.failNextImport = { code: 'STORE_LOCKED', message: 'The store is locked.', remediation: 'Unlock it, then import again.' };
+    await user.click(within(d).getByRole('button', { name: 'Import' }));
+    const alert = await within(d).findByRole('alert');
+    expect(alert).toHaveTextContent('The store is locked.');
+    // Last in the form, after the conflict choice (next to the footer), and scrolled into view.
+    const choice = within(d).getByRole('radiogroup');
+    expect(choice.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(scrolled.mock.contexts.some((element) => (element as HTMLElement).contains(alert))).toBe(true);
+
+    await user.click(within(d).getByRole('button', { name: 'Import' }));
+    expect(await within(d).findByText('Backup imported')).toBeInTheDocument();
+    expect(fake.callsTo('backup:import')).toEqual([
+      { previewId: 'preview-1', conflicts: 'skip' },
+      { previewId: 'preview-1', conflicts: 'skip' },
+    ]);
   });
 
   it('says when a file is not a backup, and discards the preview on Cancel, Back and Esc', async () => {

@@ -33,13 +33,15 @@ describe('connection row actions', () => {
     const menu = await screen.findByRole('menu');
     expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
       'Check connection',
+      'Diagnostics',
+      'Export support bundle…',
       'Reconnect',
       'Edit',
       'Make default',
       'Move',
       'Delete',
     ]);
-    await user.keyboard('{ArrowDown}{ArrowDown}');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
     expect(within(menu).getByRole('menuitem', { name: 'Edit' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('dialog', { name: 'Edit “Confluence 00000”' })).toBeInTheDocument();

@@ -265,7 +265,8 @@ export class FakeBridge implements ConnectDeskBridge, FakeStore {
       if (attempt.ended) return;
       const existing = this.connections.find((c) => c.id === attempt.draft.reconnectConnectionId);
       const id = existing?.id ?? this.nextId('conn');
-      const saved = savedConnection(attempt.draft, site, { id, environmentId: this.environmentId, existing, now: new Date() });
+      const assetName = (assetId: string) => this.assets.items.find((a) => a.id === assetId)?.name ?? assetId;
+      const saved = savedConnection(attempt.draft, site, { id, environmentId: this.environmentId, existing, now: new Date(), assetName });
       const connection = this.shapeSaved ? this.shapeSaved(saved) : saved;
       this.connections = existing ? this.connections.map((c) => (c.id === id ? connection : c)) : [...this.connections, connection];
       this.end(attempt, 'connected', { connection });

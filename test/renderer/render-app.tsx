@@ -5,6 +5,7 @@ import { useAddConnectionStore } from '../../renderer/src/features/add-connectio
 import { useAssetsStore } from '../../renderer/src/features/assets/assets-store';
 import { useConnectionActionsStore } from '../../renderer/src/features/connections/connection-actions-store';
 import { useConnectionsStore } from '../../renderer/src/features/connections/connections-store';
+import { useDiagnosticsStore } from '../../renderer/src/features/diagnostics/diagnostics-store';
 import { useFolderActionsStore } from '../../renderer/src/features/folders/folder-actions-store';
 import { useFoldersStore } from '../../renderer/src/features/folders/folders-store';
 import { useSecurityStore } from '../../renderer/src/features/security/security-store';
@@ -20,6 +21,7 @@ const initial = {
   folderActions: useFolderActionsStore.getInitialState(),
   assets: useAssetsStore.getInitialState(),
   security: useSecurityStore.getInitialState(),
+  diagnostics: useDiagnosticsStore.getInitialState(),
 };
 
 /** Fresh stores, a fake main behind window.connectdesk, and the whole app rendered. */
@@ -32,6 +34,7 @@ export function renderApp(options: FakeBridgeOptions = {}) {
   useFolderActionsStore.setState(initial.folderActions, true);
   useAssetsStore.setState(initial.assets, true);
   useSecurityStore.setState(initial.security, true);
+  useDiagnosticsStore.setState(initial.diagnostics, true);
   const fake = new FakeBridge(options);
   window.connectdesk = fake;
   const user = userEvent.setup();

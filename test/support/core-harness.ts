@@ -2,6 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxEnvironment } from '../../main/core/atlassian/environment.js';
+import { MemoryDiagnosticsJournal } from '../../main/core/diagnostics/diagnostics-journal.js';
+import { FileDiagnosticsJournal } from '../../main/core/diagnostics/file-diagnostics-journal.js';
+import { logServiceEvent } from '../../main/core/diagnostics/app-log.js';
+import { createNodeAppLog } from '../../main/core/diagnostics/node-app-log.js';
+import { Redactor } from '../../main/core/diagnostics/redaction.js';
+import { createTracingFetch } from '../../main/core/diagnostics/tracing-fetch.js';
 import type { AuthorizationOutcome, AuthorizationRun, Authorizer } from '../../main/core/oauth/authorizer.js';
 import type { AuthorizationCoordinator, ConnectionDraft } from '../../main/core/services/authorization-coordinator.js';
 import { createConnectionServices, type ConnectionServices } from '../../main/core/services/connection-services.js';
@@ -72,12 +78,21 @@ export interface Harness {
 
 const TERMINAL = new Set(['connected', 'failed', 'cancelled']);
 
-export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(join(tmpdir(), 'cd-core-'))): Promise<Harness> {
+export interface HarnessOptions {
+  /** The app's journal file and log file in the data directory (as the app and the shell have), instead of memory only. */
+  diagnosticsOnDisk?: boolean;
+}
+
+export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(join(tmpdir(), 'cd-core-')), options: HarnessOptions = {}): Promise<Harness> {
   const store = new ConnectionStore(openJsonDocumentFile(dataDir));
   const session = await VaultSession.start(store, new DevelopmentKeyProtector(), { mode: 'development', scrypt: TEST_SCRYPT_PARAMETERS });
   const events: ServiceEvent[] = [];
   const waiters: Array<() => void> = [];
   const authorizer = new ScriptedBrowserAuthorizer(sandbox);
+  const redactor = new Redactor();
+  const journal = options.diagnosticsOnDisk ? new FileDiagnosticsJournal(dataDir) : new MemoryDiagnosticsJournal();
+  const log = options.diagnosticsOnDisk ? createNodeAppLog({ dataDir, redactor }) : undefined;
+  const now = () => new Date(sandbox.clock.now);
   const ctx: ServiceContext = {
     store,
     settings: openConfSettings(dataDir, 'sandbox'),
@@ -85,10 +100,16 @@ export async function createHarness(sandbox: TestSandbox, dataDir = mkdtempSync(
       return session.vault;
     },
     authorizer,
-    now: () => new Date(sandbox.clock.now),
+    now,
+    // Global fetch, looked up on each call (tests may replace it), traced like the app's.
+    fetch: createTracingFetch((input, init) => globalThis.fetch(input, init), { journal, redactor, now }),
+    journal,
+    redactor,
+    ...(log ? { log } : {}),
     resolveEnvironment: async () => sandboxEnvironment(sandbox.url, { callbackUrl: CALLBACK_URL, managedApp: sandbox.managedApp }),
     emit: (event) => {
       events.push(event);
+      if (log) logServiceEvent(log, event);
       for (const wake of waiters.splice(0)) wake();
     },
   };

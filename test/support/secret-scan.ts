@@ -1,11 +1,13 @@
 /**
  * "No secret in clear" scans over real files: every file under a directory, searched for each
  * known secret in clear and in the encodings a careless write would use (base64 at every byte
- * alignment, base64url, hex, UTF-16, URL/form encoding, JSON escaping). Plus a fetch wrapper that
+ * alignment, base64url, hex, UTF-16, URL/form encoding, JSON escaping — the core's list, shared with
+ * the Redactor and the support bundle's scanner). Plus a fetch wrapper that
  * records every token the authorization server issues, so a test knows every value to look for.
  */
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { MIN_SECRET_LENGTH, secretByteForms, type SecretEncoding, type SecretForm } from '../../main/core/diagnostics/secret-encodings.js';
 import type { FetchLike } from '../../main/core/oauth/token-client.js';
 
 export interface KnownSecret {
@@ -14,74 +16,15 @@ export interface KnownSecret {
   value: string;
 }
 
-export type SecretEncoding =
-  | 'clear'
-  | 'json-escaped'
-  | 'url-encoded'
-  | 'url-encoded (lowercase hex)'
-  | 'form-urlencoded'
-  | 'base64'
-  | 'base64url'
-  | 'hex'
-  | 'HEX'
-  | 'utf16le';
-
-export interface SecretForm {
-  encoding: SecretEncoding;
-  /** Searched as latin1 text, so any byte sequence matches byte for byte. */
-  needle: string;
-}
-
-/** Below this a secret could match by chance, and misaligned base64 forms get too short to mean anything. */
-export const MIN_SECRET_LENGTH = 8;
+export type { SecretEncoding, SecretForm } from '../../main/core/diagnostics/secret-encodings.js';
+export { MIN_SECRET_LENGTH } from '../../main/core/diagnostics/secret-encodings.js';
 
 /**
- * The secret inside base64 text at each of the three byte alignments it can have there (a file
- * that base64-encodes a JSON document holding the secret puts it at any offset). Only the groups
- * of 4 characters made of the secret's bytes alone are kept.
+ * Every form of the secret the scanner looks for, as latin1 text of the bytes (the core's list of
+ * encodings, main/core/diagnostics/secret-encodings.ts, plus UTF-16LE), without duplicates.
  */
-function base64Alignments(bytes: Buffer, alphabet: 'base64' | 'base64url'): string[] {
-  const forms: string[] = [];
-  for (let offset = 0; offset < 3; offset++) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString(alphabet);
-    const start = offset === 0 ? 0 : 4;
-    const end = 4 * Math.floor((offset + bytes.length) / 3);
-    forms.push(encoded.slice(start, end));
-  }
-  return forms;
-}
-
-const lowercasePercent = (text: string): string => text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-
-/**
- * The secret inside a JSON string as different writers escape it: JSON.stringify, ASCII-only
- * writers (\u00fc for non-ASCII), writers that escape "/" as "\/", and both.
- */
-function jsonEscapings(value: string): string[] {
-  const plain = JSON.stringify(value).slice(1, -1);
-  const asciiOnly = plain.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const slashes = (text: string): string => text.replace(/\//g, '\\/');
-  return [plain, asciiOnly, slashes(plain), slashes(asciiOnly)].map((text) => Buffer.from(text, 'utf8').toString('latin1'));
-}
-
-/** Every form of the secret the scanner looks for, without duplicates (the first label wins). */
 export function encodedForms(value: string): SecretForm[] {
-  if (value.length < MIN_SECRET_LENGTH) throw new Error(`a known secret must have at least ${MIN_SECRET_LENGTH} characters to be scanned for`);
-  const bytes = Buffer.from(value, 'utf8');
-  const forms: SecretForm[] = [
-    { encoding: 'clear', needle: bytes.toString('latin1') },
-    ...jsonEscapings(value).map((needle) => ({ encoding: 'json-escaped' as const, needle })),
-    { encoding: 'url-encoded', needle: encodeURIComponent(value) },
-    { encoding: 'url-encoded (lowercase hex)', needle: lowercasePercent(encodeURIComponent(value)) },
-    { encoding: 'form-urlencoded', needle: new URLSearchParams({ v: value }).toString().slice(2) },
-    ...base64Alignments(bytes, 'base64').map((needle) => ({ encoding: 'base64' as const, needle })),
-    ...base64Alignments(bytes, 'base64url').map((needle) => ({ encoding: 'base64url' as const, needle })),
-    { encoding: 'hex', needle: bytes.toString('hex') },
-    { encoding: 'HEX', needle: bytes.toString('hex').toUpperCase() },
-    { encoding: 'utf16le', needle: Buffer.from(value, 'utf16le').toString('latin1') },
-  ];
-  const seen = new Set<string>();
-  return forms.filter((f) => f.needle.length > 0 && !seen.has(f.needle) && seen.add(f.needle));
+  return secretByteForms(value);
 }
 
 export interface ScannedEntry {

@@ -8,12 +8,12 @@ const MAX_SLUG_LENGTH = 40;
  * person saving the file reads it.
  */
 export function backupFileName(scope: BackupScope, createdAt: Date): string {
-  const what = scope.kind === 'folder' ? folderSlug(scope.folderName) : 'backup';
+  const what = scope.kind === 'folder' ? fileNameSlug(scope.folderName) : 'backup';
   return `connectdesk-${what}-${localDate(createdAt)}.age`;
 }
 
 /** "Team Docs / Ops" → "team-docs-ops"; letters of any script stay, everything else becomes one dash. */
-function folderSlug(name: string): string {
+export function fileNameSlug(name: string, fallback = 'folder'): string {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -21,10 +21,10 @@ function folderSlug(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .slice(0, MAX_SLUG_LENGTH)
     .replace(/^-+|-+$/g, '');
-  return slug || 'folder';
+  return slug || fallback;
 }
 
-function localDate(date: Date): string {
+export function localDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -27,6 +27,8 @@ export interface ConnectionEvent {
   error?: ErrorInfo;
   /** Short non-secret facts ("site acme.atlassian.net", "3 of 4 steps passed"). */
   detail?: string;
+  /** Sign-in events: the attempt, whose traces (made before the connection existed) show how it went. */
+  attemptId?: string;
 }
 
 /** Response and request headers worth showing; every other header is left out of a trace. */

@@ -7,6 +7,14 @@ export const errorCatalogue = {
     message: 'You declined access on the Atlassian permissions screen.',
     remediation: 'Select Connect again and choose Accept to allow ConnectDesk to use your Confluence spaces.',
   },
+  SITE_ADMIN_APPROVAL_REQUIRED: {
+    message: 'A site admin must authorize this app before it can be used on your Atlassian site.',
+    remediation: 'Ask an admin of the Atlassian site to authorize (approve) the app for the site, then select Connect again.',
+  },
+  CONSENT_REQUIRED: {
+    message: 'Atlassian needs you to approve access again: the OAuth app\'s permissions changed, or the last approval is too old.',
+    remediation: 'Reconnect and choose Accept on the Atlassian permissions screen.',
+  },
   OAUTH_AUTHORIZATION_ERROR: {
     message: 'Atlassian ended the sign-in with an error.',
     remediation: 'Check the OAuth app settings (client ID, enabled scopes, callback URL) and try again.',
@@ -37,7 +45,8 @@ export const errorCatalogue = {
   },
   OAUTH_CLIENT_AUTH_FAILED: {
     message: 'Atlassian rejected the client ID or client secret.',
-    remediation: 'Open your OAuth app in the Atlassian developer console and copy its client ID and secret again.',
+    remediation:
+      'Open your OAuth app in the Atlassian developer console and copy its client ID and secret again (someone may have rotated the secret), then connect or reconnect with them.',
   },
   OAUTH_CODE_REJECTED: {
     message: 'Atlassian rejected the authorization code ("Invalid authorization code").',
@@ -48,7 +57,7 @@ export const errorCatalogue = {
     remediation: 'Select Connect to sign in again; codes are valid for a few minutes only.',
   },
   ATLASSIAN_INVALID_GRANT: {
-    message: 'Atlassian no longer accepts this connection\'s refresh token.',
+    message: 'Atlassian no longer accepts this connection\'s refresh token: access was revoked, the password changed, or it went unused for 90 days.',
     remediation: 'Reconnect to sign in again.',
   },
   ATLASSIAN_UNREACHABLE: {
@@ -57,11 +66,23 @@ export const errorCatalogue = {
   },
   ATLASSIAN_RATE_LIMITED: {
     message: 'Atlassian is limiting requests from this app right now.',
-    remediation: 'Nothing to do: ConnectDesk retries by itself after the wait Atlassian asks for (see the detail).',
+    remediation: 'Wait: ConnectDesk retries by itself after the pause Atlassian asks for (see the detail). If it keeps happening, make fewer calls with this app.',
   },
   ATLASSIAN_SERVER_ERROR: {
     message: 'Atlassian answered with a server error.',
     remediation: 'ConnectDesk retries by itself; if it persists, check status.atlassian.com.',
+  },
+  ATLASSIAN_API_GONE: {
+    message: 'Atlassian no longer serves the API endpoint this call used (HTTP 410 Gone): it was retired.',
+    remediation: 'Update ConnectDesk, which then calls the current API. Where the current API needs granular scopes (such as read:space:confluence), reconnect with them selected.',
+  },
+  ATLASSIAN_WRONG_API_HOST: {
+    message: 'The call went to the site\'s own address (such as acme.atlassian.net), which does not accept OAuth 2.0 tokens.',
+    remediation: 'Send Confluence calls through Atlassian\'s API gateway: use the API base URL shown in Diagnostics (it starts with https://api.atlassian.com/ex/confluence/), not the site address.',
+  },
+  CONFLUENCE_PERMISSION_DENIED: {
+    message: 'Confluence refused this action for the signed-in account (HTTP 403): the app may do it, but the account may not.',
+    remediation: 'Ask a Confluence admin to give the account access to the space or page, or reconnect with an account that has it.',
   },
   ATLASSIAN_UNEXPECTED_RESPONSE: {
     message: 'Atlassian answered in a way ConnectDesk did not expect.',
@@ -77,7 +98,8 @@ export const errorCatalogue = {
   },
   SCOPE_MISSING: {
     message: 'The connection lacks a permission this action needs.',
-    remediation: 'Reconnect and include the missing scope (it must also be enabled on the OAuth app).',
+    remediation:
+      'Reconnect and include the missing scope (it must also be enabled on the OAuth app). If the OAuth app\'s scopes were changed, Reconnect also gives Atlassian the new approval it needs.',
   },
   ATLASSIAN_TOKEN_REJECTED: {
     message: 'Atlassian did not accept the access token, even after ConnectDesk refreshed it.',
@@ -178,6 +200,10 @@ export const errorCatalogue = {
   ASSET_ENV_MISSING: {
     message: 'The environment variable of this credential asset is not set.',
     remediation: 'Set the environment variable before starting ConnectDesk (or the command-line tool), or edit the asset.',
+  },
+  SUPPORT_BUNDLE_LEAK: {
+    message: 'The support bundle was not written: a last check found a secret in it (where and what kind is in the detail; the value is never shown).',
+    remediation: 'Nothing was saved or sent. Please report this to the ConnectDesk developers with the detail below, so the leak can be fixed; until then, describe the problem in words.',
   },
   FORBIDDEN_SENDER: {
     message: 'A request came from a page that is not ConnectDesk and was refused.',

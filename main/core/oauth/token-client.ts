@@ -59,13 +59,21 @@ export function validateCallback(config: OAuthClientConfig, params: URLSearchPar
     throw new AppError('OAUTH_STATE_MISMATCH', { detail: state ? 'state differs from this attempt' : 'state missing' });
   }
   const error = params.get('error');
-  if (error) {
-    const description = (params.get('error_description') ?? '').slice(0, 200);
-    if (error === 'access_denied') throw new AppError('OAUTH_CONSENT_DECLINED', { detail: description || undefined });
-    throw new AppError('OAUTH_AUTHORIZATION_ERROR', { detail: `${error}${description ? `: ${description}` : ''}` });
-  }
+  if (error) throw authorizationError(error, (params.get('error_description') ?? '').slice(0, 200));
   if (!params.get('code')) throw new AppError('OAUTH_INVALID_CALLBACK');
   return oauth.validateAuthResponse(serverOf(config.endpoints), { client_id: config.clientId }, params, expectedState);
+}
+
+/** Users whose site admin has not approved the app are told "Your site admin must authorize this app" (reference §1). */
+const SITE_ADMIN_APPROVAL = /admin[^.]*\b(authori[sz]e|approve)/i;
+
+/** The error a callback carries instead of a code (C5), by what Atlassian said. */
+function authorizationError(error: string, description: string): AppError {
+  const detail = `${error}${description ? `: ${description}` : ''}`;
+  if (SITE_ADMIN_APPROVAL.test(description)) return new AppError('SITE_ADMIN_APPROVAL_REQUIRED', { detail });
+  if (error === 'consent_required' || error === 'interaction_required') return new AppError('CONSENT_REQUIRED', { detail });
+  if (error === 'access_denied') return new AppError('OAUTH_CONSENT_DECLINED', { ...(description ? { detail: description } : {}) });
+  return new AppError('OAUTH_AUTHORIZATION_ERROR', { detail });
 }
 
 function toTokenSet(response: oauth.TokenEndpointResponse, now: Date, fallbackScopes: readonly string[]): TokenSet {
@@ -98,7 +106,7 @@ export async function exchangeCode(
     const result = await oauth.processAuthorizationCodeResponse(as, client, response);
     return toTokenSet(result, input.now?.() ?? new Date(), input.requestedScopes);
   } catch (error) {
-    throw mapCodeExchangeError(error);
+    throw await mapCodeExchangeError(error, { operation: 'token-exchange', method: 'POST', url: config.endpoints.tokenUrl });
   }
 }
 
@@ -115,6 +123,6 @@ export async function refreshTokens(
     const tokens = toTokenSet(result, input.now?.() ?? new Date(), input.currentScopes);
     return { ...tokens, refreshToken: tokens.refreshToken ?? input.refreshToken };
   } catch (error) {
-    throw mapRefreshError(error);
+    throw await mapRefreshError(error, { operation: 'token-refresh', method: 'POST', url: config.endpoints.tokenUrl });
   }
 }

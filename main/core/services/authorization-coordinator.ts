@@ -11,8 +11,12 @@ import { matchCallback } from '../oauth/callback-matcher.js';
 import { exchangeCode, validateCallback, type OAuthClientConfig, type TokenSet } from '../oauth/token-client.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import { resolveAssetValue } from '../assets/asset-resolver.js';
+import { recordConnectionEvent } from '../diagnostics/record-event.js';
+import { signInDetail, startAuthorizeTrace } from '../diagnostics/sign-in-diagnostics.js';
+import { runInTraceScope } from '../diagnostics/trace-scope.js';
 import { managedAppOf, reconnectSecretChoice, secretContext } from './client-credentials.js';
 import { toConnectionSummary } from './connection-summary.js';
+import { failureReason } from './connection-status.js';
 import type { AuthPhase, AuthProgress } from './service-events.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
@@ -36,6 +40,8 @@ interface Attempt {
   draft: ConnectionDraft;
   abort: AbortController;
   siteChoice: { sites: Site[]; resolve: (site: Site) => void } | null;
+  /** Once known: the credential asset this sign-in takes its client secret from (a refusal names it). */
+  clientSecretAssetId?: string | null | undefined;
 }
 
 const DEFAULT_SIGN_IN_TIMEOUT_MS = 10 * 60_000;
@@ -59,7 +65,8 @@ export class AuthorizationCoordinator {
     }
     const attempt: Attempt = { id: randomUUID(), draft, abort: new AbortController(), siteChoice: null };
     this.attempts.set(attempt.id, attempt);
-    void this.run(attempt);
+    // Every call of this sign-in is traced as part of the attempt (and of the connection it reconnects).
+    void runInTraceScope({ connectionId: draft.reconnectConnectionId ?? null, attemptId: attempt.id, operation: 'authorize' }, () => this.run(attempt));
     return { attemptId: attempt.id, reused: false };
   }
 
@@ -85,15 +92,18 @@ export class AuthorizationCoordinator {
       if (attempt.abort.signal.aborted) throw new AppError('OAUTH_CANCELLED');
       this.report(attempt, 'saving');
       await this.ctx.store.saveConnection(record);
+      recordConnectionEvent(this.ctx, record.id, attempt.draft.reconnectConnectionId ? 'reconnected' : 'created', { detail: signInDetail(record), attemptId: attempt.id });
       this.attempts.delete(attempt.id);
-      this.report(attempt, 'connected', { connection: toConnectionSummary(record, nowOf(this.ctx)) });
+      this.report(attempt, 'connected', { connection: toConnectionSummary(record, nowOf(this.ctx), { assets: this.ctx.store.listAssets() }) });
       this.ctx.emit({ type: 'connections:changed', payload: { folderId: record.folderId } });
     } catch (error) {
       // Forget the attempt before announcing its end, so a Connect right after it starts afresh (case C6).
       this.attempts.delete(attempt.id);
-      const info = toErrorInfo(error);
-      if (info.code === 'OAUTH_CANCELLED') this.report(attempt, 'cancelled', { error: info });
-      else this.report(attempt, 'failed', { error: info });
+      const info = failureReason(toErrorInfo(error), attempt, this.ctx.store);
+      if (info.code === 'OAUTH_CANCELLED') return this.report(attempt, 'cancelled', { error: info });
+      const reconnecting = attempt.draft.reconnectConnectionId;
+      if (reconnecting) recordConnectionEvent(this.ctx, reconnecting, 'signed-in', { failure: error, attemptId: attempt.id });
+      this.report(attempt, 'failed', { error: info });
     }
   }
 
@@ -111,6 +121,7 @@ export class AuthorizationCoordinator {
           ...reconnectSecretChoice(attempt.draft, existing, this.ctx),
         }
       : attempt.draft;
+    attempt.clientSecretAssetId = draft.authType === 'byo' ? draft.clientSecretAssetId : null;
     const connector = getConnector(draft.connectorId);
     this.ctx.store.requireFolder(draft.folderId);
     const scopes = normaliseScopes(connector, draft.scopes);
@@ -120,6 +131,7 @@ export class AuthorizationCoordinator {
     await ensureReachable(environment.endpoints.authorizeUrl, this.ctx.fetch);
     const request = await buildAuthorizationRequest({ endpoints: environment.endpoints, clientId: client.clientId, redirectUri: environment.callbackUrl, scopes });
     this.report(attempt, 'waiting-for-sign-in');
+    const traceSignIn = startAuthorizeTrace(this.ctx, request.url);
     const outcome = await this.ctx.authorizer.run({
       attemptId: attempt.id,
       authorizeUrl: request.url,
@@ -128,6 +140,7 @@ export class AuthorizationCoordinator {
       signal: attempt.abort.signal,
       timeoutMs: this.ctx.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
     });
+    traceSignIn(outcome);
     const callbackParams = this.callbackParams(outcome, request);
 
     this.report(attempt, 'exchanging-code');

@@ -1,6 +1,8 @@
 import { fetchAccessibleResources, type AccessibleResource } from '../atlassian/accessible-resources.js';
 import { atlassianRequest, type AtlassianRequest, type AtlassianResponse } from '../atlassian/atlassian-http.js';
 import { confluenceApiUrl } from '../atlassian/confluence-client.js';
+import { recordConnectionEvent } from '../diagnostics/record-event.js';
+import { runForConnection } from '../diagnostics/trace-scope.js';
 import { AppError, toErrorInfo } from '../errors/app-error.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import { statusAfterFailure } from './connection-status.js';
@@ -25,20 +27,25 @@ export class ConnectionApi {
   ) {}
 
   async confluence(connectionId: string, path: string, request: Omit<AtlassianRequest, 'fetch'> = {}): Promise<AtlassianResponse> {
-    return this.call(connectionId, async (token, record) => {
+    return this.call(connectionId, `${request.method ?? 'GET'} ${path.split('?')[0]}`, async (token, record) => {
       const environment = await this.ctx.resolveEnvironment(record.environmentId);
       return atlassianRequest(confluenceApiUrl(environment.endpoints.apiBaseUrl, record.site.cloudId, path), token, { ...request, fetch: this.ctx.fetch });
     });
   }
 
   async accessibleResources(connectionId: string): Promise<AccessibleResource[]> {
-    return this.call(connectionId, async (token, record) => {
+    return this.call(connectionId, 'GET accessible-resources', async (token, record) => {
       const environment = await this.ctx.resolveEnvironment(record.environmentId);
       return fetchAccessibleResources(environment.endpoints.accessibleResourcesUrl, token, this.ctx.fetch);
     });
   }
 
-  private async call<T>(connectionId: string, send: (token: string, record: ConnectionRecord) => Promise<T>): Promise<T> {
+  /** `what`: the call in a few words ("GET wiki/rest/api/space"), for the connection's history when it fails. */
+  private async call<T>(connectionId: string, what: string, send: (token: string, record: ConnectionRecord) => Promise<T>): Promise<T> {
+    return runForConnection(connectionId, 'api', () => this.callWithRetry(connectionId, what, send));
+  }
+
+  private async callWithRetry<T>(connectionId: string, what: string, send: (token: string, record: ConnectionRecord) => Promise<T>): Promise<T> {
     try {
       let { accessToken, record } = await this.refresher.accessToken(connectionId);
       let result: T;
@@ -53,6 +60,7 @@ export class ConnectionApi {
       await this.markUsed(record);
       return result;
     } catch (error) {
+      if (toErrorInfo(error).code !== 'NOT_FOUND') recordConnectionEvent(this.ctx, connectionId, 'call-failed', { failure: error, detail: what });
       await this.markFailure(connectionId, error);
       throw error;
     }

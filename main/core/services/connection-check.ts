@@ -1,4 +1,6 @@
 import { confluenceSites, type AccessibleResource } from '../atlassian/accessible-resources.js';
+import { recordCheckResult } from '../diagnostics/record-event.js';
+import { runInTraceScope } from '../diagnostics/trace-scope.js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors/app-error.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import type { ConnectionApi } from './connection-api.js';
@@ -87,22 +89,23 @@ export class ConnectionChecker {
     this.checking.add(connectionId);
     this.changed(record.folderId);
     try {
-      const steps = await this.runSteps(record);
+      const steps = await runInTraceScope({ connectionId, attemptId: null, operation: 'check' }, () => this.runSteps(record));
       const failure = steps.find((s) => s.outcome === 'failed')?.error;
       const missingScopes = record.requestedScopes.filter((s) => !this.ctx.store.getConnection(connectionId).grantedScopes.includes(s));
       const checkedAt = nowOf(this.ctx).toISOString();
       record = await this.ctx.store.updateConnection(connectionId, (current) => ({
         ...current,
-        status: failure ? statusAfterFailure(failure, current) : { state: 'connected' },
+        status: failure ? statusAfterFailure(failure, current, this.ctx.store) : { state: 'connected' },
         lastCheckedAt: checkedAt,
       }));
+      recordCheckResult(this.ctx, { connectionId, checkedAt, ok: !failure, steps, missingScopes });
       return {
         connectionId,
         ok: !failure,
         steps,
         missingScopes,
         checkedAt,
-        connection: toConnectionSummary(record, nowOf(this.ctx)),
+        connection: toConnectionSummary(record, nowOf(this.ctx), { assets: this.ctx.store.listAssets() }),
       };
     } finally {
       this.checking.delete(connectionId);
@@ -179,18 +182,21 @@ export class ConnectionChecker {
     await step('Scopes granted as requested', 'Requested scopes compared with the ones Atlassian granted', async () => {
       const granted = this.ctx.store.getConnection(record.id).grantedScopes;
       const missing = record.requestedScopes.filter((s) => !granted.includes(s));
-      if (missing.length > 0) {
-        throw new AppError('SCOPE_MISSING', {
-          message: `Atlassian granted fewer permissions than requested; missing: ${missing.join(', ')}.`,
-          remediation:
-            record.authType === 'byo'
-              ? 'Enable these scopes on your OAuth app in the Atlassian developer console, then reconnect.'
-              : 'The managed app does not offer these scopes here: reconnect without them, or use your own OAuth app with them enabled.',
-          detail: missing.join(' '),
-        });
-      }
+      if (missing.length > 0) throw scopesNotGrantedError(missing, record.authType);
       return `All ${record.requestedScopes.length} requested scopes granted`;
     });
     return steps;
   }
+}
+
+/** Requested scopes Atlassian did not grant: named, with the fix for this kind of OAuth app. */
+export function scopesNotGrantedError(missing: readonly string[], authType: 'managed' | 'byo'): AppError {
+  return new AppError('SCOPE_MISSING', {
+    message: `Atlassian granted fewer permissions than requested; missing: ${missing.join(', ')}.`,
+    remediation:
+      authType === 'byo'
+        ? 'Enable these scopes on your OAuth app in the Atlassian developer console, then reconnect.'
+        : 'The managed app does not offer these scopes here: reconnect without them, or use your own OAuth app with them enabled.',
+    detail: missing.join(' '),
+  });
 }

@@ -9,6 +9,16 @@ export interface ConnectionStatus {
   reason?: StatusReason;
 }
 
+/** The words the app shows for each status (the renderer's status-pill.tsx repeats them: it may not import main/). */
+export const STATUS_LABELS: Record<ConnectionState, string> = {
+  connected: 'Connected',
+  'expiring-soon': 'Expiring soon',
+  'needs-reconnect': 'Needs reconnect',
+  offline: 'Offline',
+  error: 'Error',
+  checking: 'Checking',
+};
+
 const DAY_MS = 24 * 60 * 60_000;
 /** Atlassian: a refresh token dies after 90 days without use (reference §3). */
 export const REFRESH_IDLE_LIMIT_MS = 90 * DAY_MS;
@@ -63,8 +73,35 @@ function reason(state: ConnectionState, code: string, message: string, remediati
   return { state, reason: { code, message, remediation } };
 }
 
-/** The fix when Atlassian refuses a client secret that comes from a credential asset. */
-export const ASSET_CLIENT_SECRET_REMEDIATION = 'Correct the value of the credential asset that holds this client secret; the next use picks it up.';
+/** Where a connection's client secret comes from, as far as the fix of a failure depends on it. */
+export interface ClientSecretSource {
+  clientSecretAssetId?: string | null | undefined;
+}
+
+/** Finds a credential asset by ID, to name it in a message (the store's findAsset). */
+export interface AssetFinder {
+  findAsset(assetId: string): { name: string } | undefined;
+}
+
+/** The fix when Atlassian refuses a client secret that comes from a credential asset: correct that asset. */
+export function assetClientSecretRemediation(assetName?: string): string {
+  const asset = assetName ? `the credential asset “${assetName}”` : 'the credential asset that holds this client secret';
+  return `Correct ${asset} in its folder’s Credential assets tab (the app’s secret may have been rotated); the next sign-in or refresh uses the corrected value.`;
+}
+
+function refusedAssetSecret(error: ErrorInfo, connection: ClientSecretSource | undefined): connection is { clientSecretAssetId: string } {
+  return error.code === 'OAUTH_CLIENT_AUTH_FAILED' && !!connection?.clientSecretAssetId;
+}
+
+/**
+ * A failure as the user should read it, after a sign-in, refresh or check: a client secret refused
+ * while it comes from a credential asset is fixed by correcting that asset (named when `assets` finds
+ * it), not by copying the secret into the connection again. Other failures are returned as they are.
+ */
+export function failureReason(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ErrorInfo {
+  if (!refusedAssetSecret(error, connection)) return error;
+  return { ...error, remediation: assetClientSecretRemediation(assets?.findAsset(connection.clientSecretAssetId)?.name) };
+}
 
 /**
  * The stored state after a failure: each kind of failure has one state and one fix. Pass the
@@ -72,10 +109,8 @@ export const ASSET_CLIENT_SECRET_REMEDIATION = 'Correct the value of the credent
  * an Error fixed by correcting the asset (the grant is fine, so not Needs reconnect, which would
  * also stop the next use from trying the corrected value).
  */
-export function statusAfterFailure(error: ErrorInfo, connection?: Pick<ConnectionRecord, 'clientSecretAssetId'>): ConnectionStatus {
-  if (error.code === 'OAUTH_CLIENT_AUTH_FAILED' && connection?.clientSecretAssetId) {
-    return { state: 'error', reason: { ...error, remediation: ASSET_CLIENT_SECRET_REMEDIATION } };
-  }
+export function statusAfterFailure(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ConnectionStatus {
+  if (refusedAssetSecret(error, connection)) return { state: 'error', reason: failureReason(error, connection, assets) };
   switch (error.code) {
     case 'ATLASSIAN_INVALID_GRANT':
     case 'TOKEN_EXPIRED':

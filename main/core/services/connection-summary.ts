@@ -1,5 +1,6 @@
 import { getConnector } from '../connectors/connector-catalogue.js';
-import type { ConnectionRecord } from '../store/store-schema.js';
+import { maskTail } from '../diagnostics/secret-patterns.js';
+import type { AssetRecord, ConnectionRecord } from '../store/store-schema.js';
 import { effectiveStatus, type ConnectionState, type StatusReason } from './connection-status.js';
 
 /** What the UI may know about a connection: metadata only, never a secret. */
@@ -12,6 +13,11 @@ export interface ConnectionSummary {
   environmentId: string;
   authType: 'managed' | 'byo';
   clientIdMasked: string;
+  /**
+   * The credential asset the client secret comes from (null: typed, or the managed app). Absent
+   * when the caller did not pass the store's assets.
+   */
+  clientSecretAsset?: { id: string; name: string } | null;
   status: ConnectionState;
   statusReason?: StatusReason;
   site: { cloudId: string; name: string; url: string } | null;
@@ -29,13 +35,16 @@ export interface ConnectionSummary {
   lastCheckedAt: string | null;
 }
 
-/** Shows only the last 4 characters, as support staff compare client IDs by their end. */
-export function maskTail(value: string): string {
-  return value.length <= 4 ? '••••' : `••••${value.slice(-4)}`;
-}
-
-/** `checking`: a check of this connection is running right now (never stored). */
-export function toConnectionSummary(record: ConnectionRecord, now: Date, options: { checking?: boolean } = {}): ConnectionSummary {
+/**
+ * `checking`: a check of this connection is running right now (never stored). `assets`: the
+ * store's credential assets (store.listAssets(), read once per list: they are few), to name the
+ * asset a client secret comes from.
+ */
+export function toConnectionSummary(
+  record: ConnectionRecord,
+  now: Date,
+  options: { checking?: boolean; assets?: readonly Pick<AssetRecord, 'id' | 'name'>[] } = {},
+): ConnectionSummary {
   const status = options.checking ? { state: 'checking' as const } : effectiveStatus(record, now);
   return {
     id: record.id,
@@ -46,6 +55,7 @@ export function toConnectionSummary(record: ConnectionRecord, now: Date, options
     environmentId: record.environmentId,
     authType: record.authType,
     clientIdMasked: maskTail(record.clientId),
+    ...(options.assets ? { clientSecretAsset: secretAssetOf(record, options.assets) } : {}),
     status: status.state,
     ...(status.reason ? { statusReason: status.reason } : {}),
     site: record.site,
@@ -62,4 +72,11 @@ export function toConnectionSummary(record: ConnectionRecord, now: Date, options
     lastUsedAt: record.lastUsedAt,
     lastCheckedAt: record.lastCheckedAt,
   };
+}
+
+function secretAssetOf(record: ConnectionRecord, assets: readonly Pick<AssetRecord, 'id' | 'name'>[]): ConnectionSummary['clientSecretAsset'] {
+  const assetId = record.authType === 'byo' ? record.clientSecretAssetId : null;
+  if (!assetId) return null;
+  // The store refuses to save a reference to a missing asset; the ID stands in should one ever be gone.
+  return { id: assetId, name: assets.find((a) => a.id === assetId)?.name ?? assetId };
 }

@@ -1,9 +1,11 @@
+import { recordConnectionEvent } from '../diagnostics/record-event.js';
+import { runForConnection } from '../diagnostics/trace-scope.js';
 import { AppError, appErrorFromInfo, toErrorInfo } from '../errors/app-error.js';
 import { refreshTokens } from '../oauth/token-client.js';
 import { withFileLock } from '../store/store-lock.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import { clientConfigFor, secretContext } from './client-credentials.js';
-import { ASSET_CLIENT_SECRET_REMEDIATION, REFRESH_RENEWAL_AGE_MS, statusAfterFailure } from './connection-status.js';
+import { assetClientSecretRemediation, REFRESH_RENEWAL_AGE_MS, statusAfterFailure, type AssetFinder } from './connection-status.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
 export interface UsableToken {
@@ -77,9 +79,10 @@ export class RefreshCoordinator {
       const current = this.unsealAccess(record);
       if (!this.needsRefresh(record) && current !== rejected) return { accessToken: current, record };
       try {
-        return await this.refresh(record);
+        return await runForConnection(connectionId, 'token-refresh', () => this.refresh(record));
       } catch (error) {
-        const failure = withAssetRemediation(error, record);
+        const failure = withAssetRemediation(error, record, this.ctx.store);
+        recordConnectionEvent(this.ctx, connectionId, 'refresh-failed', { failure });
         await this.recordFailure(record, failure);
         throw failure;
       }
@@ -108,6 +111,9 @@ export class RefreshCoordinator {
       status: { state: 'connected' },
       updatedAt: nowOf(ctx).toISOString(),
     }));
+    recordConnectionEvent(ctx, record.id, 'refreshed', {
+      detail: `${rotated ? 'new refresh token (rotated)' : 'no new refresh token: the current one is kept'}; access token valid until ${saved.tokens.accessExpiresAt}`,
+    });
     ctx.afterRefreshSaved?.(record.id);
     return { accessToken: tokens.accessToken, record: saved };
   }
@@ -117,7 +123,7 @@ export class RefreshCoordinator {
     const connectionId = record.id;
     const info = toErrorInfo(error);
     // A client secret taken from a credential asset is fixed by correcting the asset, not by signing in again.
-    const status = statusAfterFailure(info, record);
+    const status = statusAfterFailure(info, record, this.ctx.store);
     if (status.state === 'error') {
       // Errors are stored by the check that reports them; here only the asset case, which no check would undo by itself.
       if (info.code !== 'OAUTH_CLIENT_AUTH_FAILED') return;
@@ -133,11 +139,11 @@ export class RefreshCoordinator {
  * A client secret refused while it comes from a credential asset: the same error, telling the
  * caller (a check's step, the UI) to correct the asset rather than the connection.
  */
-function withAssetRemediation(error: unknown, record: ConnectionRecord): unknown {
+function withAssetRemediation(error: unknown, record: ConnectionRecord, assets: AssetFinder): unknown {
   if (!(error instanceof AppError) || error.code !== 'OAUTH_CLIENT_AUTH_FAILED' || !record.clientSecretAssetId) return error;
   return new AppError('OAUTH_CLIENT_AUTH_FAILED', {
     message: error.message,
-    remediation: ASSET_CLIENT_SECRET_REMEDIATION,
+    remediation: assetClientSecretRemediation(assets.findAsset(record.clientSecretAssetId)?.name),
     ...(error.detail ? { detail: error.detail } : {}),
     cause: error,
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Conf from 'conf';
 
 export type EnvironmentId = 'atlassian-cloud' | 'sandbox';
@@ -30,6 +31,19 @@ export class SettingsStore {
 
   setEnvironmentId(environmentId: EnvironmentId): void {
     this.file.set('environmentId', environmentId);
+  }
+
+  /**
+   * The key of the diagnostics fingerprints (Redactor): random, made on first use and kept in this
+   * owner-only file, so the app, the shell and the CLI on one store fingerprint a secret alike
+   * and two support bundles can be compared. It reveals no secret; bundles never include it.
+   */
+  diagnosticsFingerprintKey(): Buffer {
+    const stored = this.file.get('diagnosticsFingerprintKey');
+    if (typeof stored === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(stored)) return Buffer.from(stored, 'base64');
+    const key = randomBytes(32);
+    this.file.set('diagnosticsFingerprintKey', key.toString('base64'));
+    return key;
   }
 }
 

@@ -11,6 +11,11 @@ const PROTECTORS: Record<string, { name: string; fix: string }> = {
   },
   [RECOVERY_PASSPHRASE_PROTECTOR_ID]: { name: 'the recovery passphrase', fix: 'enter your recovery passphrase' },
   'development-key': { name: 'the development key', fix: 'open the store with the development build that created it' },
+  // The command-line tool's own slot (main/cli/keychain-key-protector.ts): only the tool reads it.
+  'cli-os-keychain': {
+    name: "the command-line tool's OS keychain key",
+    fix: 'run `connectdesk` as the user who enrolled it with `connectdesk unlock --remember`, with the OS keychain unlocked',
+  },
 };
 
 export function protectorName(protectorId: string): string {

@@ -33,7 +33,9 @@ export async function getCreationContext(ctx: IpcContext, request: RequestOf<'co
 export function listConnections(ctx: IpcContext, request: RequestOf<'connections:list'>): ResponseOf<'connections:list'> {
   const now = nowOf(ctx.services);
   const { checking } = ctx.connections.checker;
-  return ctx.services.store.listConnections(request.folderId).map((record) => toConnectionSummary(record, now, { checking: checking.has(record.id) }));
+  const { store } = ctx.services;
+  const assets = store.listAssets();
+  return store.listConnections(request.folderId).map((record) => toConnectionSummary(record, now, { checking: checking.has(record.id), assets }));
 }
 
 export function beginAuthorization(ctx: IpcContext, request: RequestOf<'connections:begin-authorization'>): ResponseOf<'connections:begin-authorization'> {

@@ -10,7 +10,7 @@ function changed(ctx: IpcContext, ...folderIds: string[]): void {
 }
 
 function summary(ctx: IpcContext, record: ConnectionRecord) {
-  return toConnectionSummary(record, nowOf(ctx.services));
+  return toConnectionSummary(record, nowOf(ctx.services), { assets: ctx.services.store.listAssets() });
 }
 
 export function checkConnection(ctx: IpcContext, request: RequestOf<'connections:check'>): Promise<ResponseOf<'connections:check'>> {
@@ -22,7 +22,7 @@ export async function checkFolder(ctx: IpcContext, request: RequestOf<'connectio
 }
 
 export async function updateConnection(ctx: IpcContext, request: RequestOf<'connections:update'>): Promise<ResponseOf<'connections:update'>> {
-  const record = await editConnection(ctx.services.store, request.connectionId, request, nowOf(ctx.services));
+  const record = await editConnection(ctx.services.store, request.connectionId, request, nowOf(ctx.services), ctx.services);
   changed(ctx, record.folderId);
   return summary(ctx, record);
 }
@@ -35,13 +35,13 @@ export async function makeDefaultConnection(ctx: IpcContext, request: RequestOf<
 
 export async function moveConnection(ctx: IpcContext, request: RequestOf<'connections:move'>): Promise<ResponseOf<'connections:move'>> {
   const from = ctx.services.store.getConnection(request.connectionId).folderId;
-  const record = await relocateConnection(ctx.services.store, request.connectionId, request.folderId);
+  const record = await relocateConnection(ctx.services.store, request.connectionId, request.folderId, ctx.services);
   changed(ctx, from, record.folderId);
   return summary(ctx, record);
 }
 
 export async function deleteConnection(ctx: IpcContext, request: RequestOf<'connections:delete'>): Promise<ResponseOf<'connections:delete'>> {
-  const record = await removeConnection(ctx.services.store, request.connectionId);
+  const record = await removeConnection(ctx.services.store, request.connectionId, ctx.services);
   changed(ctx, record.folderId);
   return { ok: true };
 }

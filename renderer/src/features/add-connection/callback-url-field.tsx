@@ -1,24 +1,10 @@
-import { useEffect, useState } from 'react';
 import { Field } from '../../components/field';
 import { CheckIcon, CopyIcon } from '../../components/icons';
+import { useCopyToClipboard } from '../../components/use-copy-to-clipboard';
 
 /** The exact callback URL to register on an OAuth app, read-only, with a Copy button. */
 export function CallbackUrlField({ url }: { url: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(null), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const { copied, copy } = useCopyToClipboard(url);
 
   return (
     <Field label="Callback URL" hint="Register this exact URL as the callback URL of your OAuth app.">

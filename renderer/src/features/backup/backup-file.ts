@@ -31,7 +31,12 @@ export async function readFileAsBase64(file: Blob): Promise<string> {
  * it to Downloads (or asks). The object URL lives a minute, long enough for the save to start.
  */
 export function saveFile(fileName: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/octet-stream' }));
+  saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: 'application/octet-stream' }));
+}
+
+/** saveFile for content the renderer already has as a Blob (a support bundle's JSON text). */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

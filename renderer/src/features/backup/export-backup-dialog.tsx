@@ -1,13 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ErrorInfoDto, ResponseOf } from '../../../../preload/contract';
+import { useId, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
-import { toErrorInfo } from '../../api/ui-error';
-import { ErrorBanner, InfoNote } from '../../components/banner';
+import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { ChoiceList } from '../../components/choice-list';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
+import { SavedFileResult } from '../../components/saved-file-result';
 import { SecretInput } from '../../components/secret-input';
+import { useFileExport } from '../../components/use-file-export';
 import { FolderSelect } from '../folders/folder-select';
 import { useFoldersStore } from '../folders/folders-store';
 import { saveFile } from './backup-file';
@@ -18,6 +19,8 @@ export const MIN_PASSPHRASE_LENGTH = 12;
 
 type ScopeKind = 'all' | 'folder';
 type Exported = ResponseOf<'backup:export'>;
+
+const saveBackup = (exported: Exported) => saveFile(exported.fileName, exported.data);
 
 /**
  * Export backup: everything or one folder, encrypted with a passphrase typed twice. The file is
@@ -41,16 +44,7 @@ function ExportForm({ folderId, onExported, onClose }: { folderId: string | unde
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; confirmation?: string }>({});
-  const [failure, setFailure] = useState<ErrorInfoDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Closed while encrypting: the person changed their mind, so no file is saved.
-  const open = useRef(true);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
+  const { busy, failure, run } = useFileExport({ save: saveBackup, onExported });
 
   const lengthError = () => {
     const length = [...passphrase].length;
@@ -67,18 +61,7 @@ function ExportForm({ folderId, onExported, onClose }: { folderId: string | unde
     const next = { passphrase: lengthError(), confirmation: mismatchError() };
     setErrors(next);
     if (next.passphrase || next.confirmation) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      const result = await invoke('backup:export', { scope: scope === 'all' ? { kind: 'all' } : { kind: 'folder', folderId: chosenFolderId }, passphrase });
-      if (!open.current) return;
-      saveFile(result.fileName, result.data);
-      onExported(result);
-    } catch (error) {
-      if (!open.current) return;
-      setFailure(toErrorInfo(error));
-      setBusy(false);
-    }
+    await run(() => invoke('backup:export', { scope: scope === 'all' ? { kind: 'all' } : { kind: 'folder', folderId: chosenFolderId }, passphrase }));
   };
 
   return (
@@ -143,20 +126,14 @@ function ExportForm({ folderId, onExported, onClose }: { folderId: string | unde
 
 function ExportResult({ exported, onClose }: { exported: Exported; onClose: () => void }) {
   return (
-    <div className="form-stack">
-      <InfoNote>
-        <p className="banner-title">
-          Saved <span className="user-text">{exported.fileName}</span> — {describeCounts(exported.counts)}.
-        </p>
-        <p>Keep the passphrase: without it the backup cannot be opened.</p>
-      </InfoNote>
+    <SavedFileResult
+      fileName={exported.fileName}
+      contents={describeCounts(exported.counts)}
+      note="Keep the passphrase: without it the backup cannot be opened."
+      onSaveAgain={() => saveBackup(exported)}
+      onClose={onClose}
+    >
       <p className="section-text">The file holds secrets, encrypted. Store it where you keep other sensitive files.</p>
-      <div className="modal-footer modal-footer-inline">
-        <Button onClick={() => saveFile(exported.fileName, exported.data)}>Save again</Button>
-        <Button variant="primary" autoFocus onClick={onClose}>
-          Done
-        </Button>
-      </div>
-    </div>
+    </SavedFileResult>
   );
 }

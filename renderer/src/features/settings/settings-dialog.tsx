@@ -6,6 +6,7 @@ import { Button } from '../../components/button';
 import { ChoiceList } from '../../components/choice-list';
 import { Modal } from '../../components/modal';
 import { BackupSection } from '../backup/backup-section';
+import { SupportBundleSection } from '../diagnostics/support-bundle-section';
 import { SecuritySection } from '../security/security-section';
 import { useSettingsStore } from './settings-store';
 
@@ -79,6 +80,7 @@ export function SettingsDialog({ open, onOpenChange }: { open: boolean; onOpenCh
         </section>
         <SecuritySection />
         <BackupSection />
+        <SupportBundleSection />
         {appInfo ? (
           <section className="settings-section" aria-labelledby="settings-about-heading">
             <h3 id="settings-about-heading" className="section-title">
