@@ -45,3 +45,22 @@ describe('status model', () => {
     expect(statusAfterFailure(info('SCOPE_MISSING')).state).toBe('error');
   });
 });
+
+describe('a refused client secret: where it is fixed decides the state', () => {
+  const refused = { code: 'OAUTH_CLIENT_AUTH_FAILED' as ErrorCode, message: 'Atlassian rejected the client ID or client secret.', remediation: 'Open your OAuth app…' };
+  const assets = { findAsset: (id: string) => (id === 'a1' ? { name: 'Wiki app secret' } : undefined) };
+
+  it('typed into a BYO connection: Needs reconnect, fixed by a sign-in with the right secret', () => {
+    expect(statusAfterFailure(refused, { authType: 'byo', clientSecretAssetId: null }, assets)).toEqual({ state: 'needs-reconnect', reason: refused });
+  });
+
+  it('from a credential asset: Error, fixed by correcting the named asset', () => {
+    const status = statusAfterFailure(refused, { authType: 'byo', clientSecretAssetId: 'a1' }, assets);
+    expect(status).toMatchObject({ state: 'error', reason: { code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringContaining('“Wiki app secret”') } });
+  });
+
+  it("the environment's managed app: Error, fixed by whoever configures ConnectDesk (reconnecting cannot help)", () => {
+    const status = statusAfterFailure(refused, { authType: 'managed' }, assets);
+    expect(status).toMatchObject({ state: 'error', reason: { code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/CONNECTDESK_MANAGED_CLIENT_SECRET.*reconnecting does not help/) } });
+  });
+});

@@ -99,7 +99,7 @@ export class AuthorizationCoordinator {
     } catch (error) {
       // Forget the attempt before announcing its end, so a Connect right after it starts afresh (case C6).
       this.attempts.delete(attempt.id);
-      const info = failureReason(toErrorInfo(error), attempt, this.ctx.store);
+      const info = failureReason(toErrorInfo(error), { clientSecretAssetId: attempt.clientSecretAssetId, authType: attempt.draft.authType }, this.ctx.store);
       if (info.code === 'OAUTH_CANCELLED') return this.report(attempt, 'cancelled', { error: info });
       const reconnecting = attempt.draft.reconnectConnectionId;
       if (reconnecting) recordConnectionEvent(this.ctx, reconnecting, 'signed-in', { failure: error, attemptId: attempt.id });

@@ -76,6 +76,7 @@ function reason(state: ConnectionState, code: string, message: string, remediati
 /** Where a connection's client secret comes from, as far as the fix of a failure depends on it. */
 export interface ClientSecretSource {
   clientSecretAssetId?: string | null | undefined;
+  authType?: 'managed' | 'byo' | undefined;
 }
 
 /** Finds a credential asset by ID, to name it in a message (the store's findAsset). */
@@ -89,28 +90,47 @@ export function assetClientSecretRemediation(assetName?: string): string {
   return `Correct ${asset} in its folder’s Credential assets tab (the app’s secret may have been rotated); the next sign-in or refresh uses the corrected value.`;
 }
 
-function refusedAssetSecret(error: ErrorInfo, connection: ClientSecretSource | undefined): connection is { clientSecretAssetId: string } {
-  return error.code === 'OAUTH_CLIENT_AUTH_FAILED' && !!connection?.clientSecretAssetId;
+/** The fix when Atlassian refuses the environment's managed app: only whoever configures ConnectDesk can correct it. */
+export const MANAGED_CLIENT_SECRET_REMEDIATION =
+  'This connection uses the managed OAuth app of its environment, whose client ID or secret Atlassian no longer accepts (it may have been rotated). ' +
+  'Whoever set up ConnectDesk here must set the current ones (CONNECTDESK_MANAGED_CLIENT_ID and CONNECTDESK_MANAGED_CLIENT_SECRET) and restart it; ' +
+  'reconnecting does not help until then, but reconnecting with your own OAuth app does.';
+
+/**
+ * A client secret refused that signing in again cannot fix: one from a credential asset (correct
+ * the asset) or the managed app's (correct its configuration). The grant itself is fine.
+ */
+function clientSecretFixedElsewhere(error: ErrorInfo, connection: ClientSecretSource | undefined): string | null {
+  if (error.code !== 'OAUTH_CLIENT_AUTH_FAILED' || !connection) return null;
+  if (connection.clientSecretAssetId) return 'asset';
+  return connection.authType === 'managed' ? 'managed' : null;
 }
 
 /**
  * A failure as the user should read it, after a sign-in, refresh or check: a client secret refused
  * while it comes from a credential asset is fixed by correcting that asset (named when `assets` finds
- * it), not by copying the secret into the connection again. Other failures are returned as they are.
+ * it), the managed app's by correcting its configuration — not by copying a secret into the
+ * connection again. Other failures are returned as they are.
  */
 export function failureReason(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ErrorInfo {
-  if (!refusedAssetSecret(error, connection)) return error;
-  return { ...error, remediation: assetClientSecretRemediation(assets?.findAsset(connection.clientSecretAssetId)?.name) };
+  switch (clientSecretFixedElsewhere(error, connection)) {
+    case 'asset':
+      return { ...error, remediation: assetClientSecretRemediation(assets?.findAsset(connection!.clientSecretAssetId!)?.name) };
+    case 'managed':
+      return { ...error, remediation: MANAGED_CLIENT_SECRET_REMEDIATION };
+    default:
+      return error;
+  }
 }
 
 /**
  * The stored state after a failure: each kind of failure has one state and one fix. Pass the
- * connection when there is one: a client secret refused while it comes from a credential asset is
- * an Error fixed by correcting the asset (the grant is fine, so not Needs reconnect, which would
- * also stop the next use from trying the corrected value).
+ * connection when there is one: a client secret refused while it comes from a credential asset or
+ * the managed app is an Error fixed where that secret lives (the grant is fine, so not Needs
+ * reconnect, which would also stop the next use from trying the corrected value).
  */
 export function statusAfterFailure(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ConnectionStatus {
-  if (refusedAssetSecret(error, connection)) return { state: 'error', reason: failureReason(error, connection, assets) };
+  if (clientSecretFixedElsewhere(error, connection)) return { state: 'error', reason: failureReason(error, connection, assets) };
   switch (error.code) {
     case 'ATLASSIAN_INVALID_GRANT':
     case 'TOKEN_EXPIRED':

@@ -5,7 +5,7 @@ import { refreshTokens } from '../oauth/token-client.js';
 import { withFileLock } from '../store/store-lock.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import { clientConfigFor, secretContext } from './client-credentials.js';
-import { assetClientSecretRemediation, REFRESH_RENEWAL_AGE_MS, statusAfterFailure, type AssetFinder } from './connection-status.js';
+import { failureReason, REFRESH_RENEWAL_AGE_MS, statusAfterFailure, type AssetFinder } from './connection-status.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
 export interface UsableToken {
@@ -81,7 +81,7 @@ export class RefreshCoordinator {
       try {
         return await runForConnection(connectionId, 'token-refresh', () => this.refresh(record));
       } catch (error) {
-        const failure = withAssetRemediation(error, record, this.ctx.store);
+        const failure = withClientSecretRemediation(error, record, this.ctx.store);
         recordConnectionEvent(this.ctx, connectionId, 'refresh-failed', { failure });
         await this.recordFailure(record, failure);
         throw failure;
@@ -122,10 +122,10 @@ export class RefreshCoordinator {
   private async recordFailure(record: ConnectionRecord, error: unknown): Promise<void> {
     const connectionId = record.id;
     const info = toErrorInfo(error);
-    // A client secret taken from a credential asset is fixed by correcting the asset, not by signing in again.
+    // A client secret from a credential asset or the managed app is fixed where it lives, not by signing in again.
     const status = statusAfterFailure(info, record, this.ctx.store);
     if (status.state === 'error') {
-      // Errors are stored by the check that reports them; here only the asset case, which no check would undo by itself.
+      // Errors are stored by the check that reports them; here only a refused client secret, which no check would undo by itself.
       if (info.code !== 'OAUTH_CLIENT_AUTH_FAILED') return;
     }
     const updated = await this.ctx.store
@@ -136,15 +136,12 @@ export class RefreshCoordinator {
 }
 
 /**
- * A client secret refused while it comes from a credential asset: the same error, telling the
- * caller (a check's step, the UI) to correct the asset rather than the connection.
+ * A client secret refused while it comes from a credential asset or the managed app: the same
+ * error, telling the caller (a check's step, the UI) to correct it there rather than reconnect.
  */
-function withAssetRemediation(error: unknown, record: ConnectionRecord, assets: AssetFinder): unknown {
-  if (!(error instanceof AppError) || error.code !== 'OAUTH_CLIENT_AUTH_FAILED' || !record.clientSecretAssetId) return error;
-  return new AppError('OAUTH_CLIENT_AUTH_FAILED', {
-    message: error.message,
-    remediation: assetClientSecretRemediation(assets.findAsset(record.clientSecretAssetId)?.name),
-    ...(error.detail ? { detail: error.detail } : {}),
-    cause: error,
-  });
+function withClientSecretRemediation(error: unknown, record: ConnectionRecord, assets: AssetFinder): unknown {
+  if (!(error instanceof AppError)) return error;
+  const { remediation } = failureReason(toErrorInfo(error), record, assets);
+  if (remediation === undefined || remediation === toErrorInfo(error).remediation) return error;
+  return new AppError(error.code, { message: error.message, remediation, ...(error.detail ? { detail: error.detail } : {}), cause: error });
 }
