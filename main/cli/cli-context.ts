@@ -106,16 +106,15 @@ export class CliContext {
 
   /**
    * An environment's endpoints without starting anything: the in-app sandbox listens on a port
-   * chosen when it starts, so without CONNECTDESK_SANDBOX_URL its address is unknown here.
+   * chosen when it starts, so its address is known only while the app, the shell or another
+   * command runs it for this data folder (or CONNECTDESK_SANDBOX_URL names one).
    */
   async environmentWithoutStarting(id: EnvironmentId): Promise<Environment> {
-    if (id === 'sandbox' && !this.environmentSettings.CONNECTDESK_SANDBOX_URL) {
-      throw new AppError('VALIDATION_FAILED', {
-        message: 'This connection uses the sandbox, whose address is only known while it runs.',
-        remediation: 'Set CONNECTDESK_SANDBOX_URL to the running sandbox (npm run sandbox prints it) and run the command again.',
-      });
-    }
-    return (await this.environments()).resolve(id);
+    const environments = await this.environments();
+    if (id !== 'sandbox') return environments.resolve(id);
+    const running = await environments.runningSandbox();
+    if (!running) throw new AppError('SANDBOX_NOT_RUNNING');
+    return running;
   }
 
   /** Events, traces and checks go to the journal the app reads; log lines to its log. Made on first use. */

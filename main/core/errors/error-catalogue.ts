@@ -205,6 +205,10 @@ export const errorCatalogue = {
     message: 'The support bundle was not written: a last check found a secret in it (where and what kind is in the detail; the value is never shown).',
     remediation: 'Nothing was saved or sent. Please report this to the ConnectDesk developers with the detail below, so the leak can be fixed; until then, describe the problem in words.',
   },
+  SANDBOX_NOT_RUNNING: {
+    message: 'This connection uses the sandbox, which is not running: its address is only known while it runs.',
+    remediation: 'Start ConnectDesk (or the browser shell) with the sandbox on this data folder, or set CONNECTDESK_SANDBOX_URL to a running sandbox, and run the command again.',
+  },
   FORBIDDEN_SENDER: {
     message: 'A request came from a page that is not ConnectDesk and was refused.',
     remediation: 'Restart ConnectDesk.',
