@@ -14,6 +14,7 @@ import { startOfflineRecovery } from './core/services/offline-recovery.js';
 import type { ServiceContext } from './core/services/service-context.js';
 import { ConnectionStore } from './core/store/connection-store.js';
 import { openJsonDocumentFile } from './core/store/json-document-file.js';
+import { watchStoreChanges } from './core/store/store-change-watcher.js';
 import { VaultSession } from './core/vault/vault-session.js';
 import { createElectronAppLog } from './electron/app-log-electron.js';
 import { registerAppProtocol, registerAppScheme } from './electron/app-protocol.js';
@@ -123,6 +124,12 @@ async function start(): Promise<void> {
   const connections = createConnectionServices(services);
   const stopOfflineRecovery = startOfflineRecovery(services, connections, settings.CONNECTDESK_OFFLINE_RETRY_MS, { paused: () => security.locked });
   app.on('will-quit', stopOfflineRecovery);
+  // The connectdesk CLI (or another process) may change the store while the window is open: the
+  // window reloads folders, connections and assets as it does after a change made here.
+  const storeWatcher = watchStoreChanges(store, () => services.emit({ type: 'connections:changed', payload: { folderId: null } }), {
+    log: (message) => log.warn(message),
+  });
+  app.on('will-quit', () => storeWatcher.stop());
   const ctx: IpcContext = {
     services,
     connections,

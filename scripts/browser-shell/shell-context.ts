@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../main/core/services/service-context.js
 import type { ServiceEvent } from '../../main/core/services/service-events.js';
 import { ConnectionStore } from '../../main/core/store/connection-store.js';
 import { openJsonDocumentFile } from '../../main/core/store/json-document-file.js';
+import { watchStoreChanges } from '../../main/core/store/store-change-watcher.js';
 import { openConfSettings } from '../../main/core/store/settings-store.js';
 import { VaultSession } from '../../main/core/vault/vault-session.js';
 import { EnvironmentRegistry, sandboxHelpText, sandboxStateFileIn } from '../../main/environments/environment-registry.js';
@@ -26,6 +27,8 @@ export interface ShellContext {
   /** The vault's state: locked when the keychain switch hides the key (CONNECTDESK_SHELL_KEYCHAIN). */
   security: VaultSession;
   stopOfflineRecovery: () => void;
+  /** Stops telling the page about changes other processes make to the store. */
+  stopStoreWatcher: () => void;
 }
 
 /**
@@ -77,6 +80,11 @@ export async function createShellContext(options: {
   };
   const connections = createConnectionServices(services);
   const stopOfflineRecovery = startOfflineRecovery(services, connections, options.settings.CONNECTDESK_OFFLINE_RETRY_MS, { paused: () => security.locked });
+  // The connectdesk CLI (or another shell) may change the store while the page is open: the page
+  // reloads folders, connections and assets as it does after a change made here.
+  const storeWatcher = watchStoreChanges(store, () => services.emit({ type: 'connections:changed', payload: { folderId: null } }), {
+    log: (message) => console.warn(message),
+  });
   const ipc: IpcContext = {
     services,
     connections,
@@ -92,5 +100,5 @@ export async function createShellContext(options: {
       openSandboxHelp: async () => options.openUrl(await environments.sandboxUrl(), 'sandbox-help'),
     },
   };
-  return { ipc, authorizer, environments, storePath: store.path, security, stopOfflineRecovery };
+  return { ipc, authorizer, environments, storePath: store.path, security, stopOfflineRecovery, stopStoreWatcher: () => storeWatcher.stop() };
 }

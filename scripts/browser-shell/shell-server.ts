@@ -113,6 +113,7 @@ export async function startBrowserShell(options: {
     close: async () => {
       for (const reply of streams) reply.raw.end();
       context.stopOfflineRecovery();
+      context.stopStoreWatcher();
       await app.close();
       await context.environments.close();
     },

@@ -15,6 +15,9 @@ import {
   type StoreDocument,
 } from './store-schema.js';
 
+/** Enough for every write a process makes between two looks of a store watcher (store-change-watcher.ts). */
+const OWN_WRITES_KEPT = 64;
+
 /**
  * Folders, credential assets, connections and key slots in one JSON document.
  * - Reads are synchronous and reuse the last parse while the file is unchanged (its signature),
@@ -24,6 +27,11 @@ import {
  */
 export class ConnectionStore implements KeySlotStore {
   private cache: { signature: string; doc: StoreDocument } | null = null;
+  /**
+   * This instance's recent writes, file signature before → after (oldest first, at most
+   * OWN_WRITES_KEPT): how a watcher tells this process's changes from another process's.
+   */
+  private readonly ownWrites = new Map<string | null, string | null>();
 
   constructor(
     private readonly file: DocumentFile,
@@ -39,8 +47,7 @@ export class ConnectionStore implements KeySlotStore {
   }
 
   /** The current document; parsed and validated again only when the file changed. */
-  private read(): StoreDocument {
-    const signature = this.file.signature();
+  private read(signature = this.file.signature()): StoreDocument {
     if (this.cache && signature !== null && this.cache.signature === signature) return this.cache.doc;
     const raw = this.file.read();
     if (raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw).length === 0)) {
@@ -70,12 +77,15 @@ export class ConnectionStore implements KeySlotStore {
   async update<T>(mutate: (doc: StoreDocument) => T): Promise<T> {
     return withFileLock(this.file.path, () => {
       try {
-        const doc = this.read();
+        // Under the lock no other process writes, so this is the very file the write replaces.
+        const before = this.file.signature();
+        const doc = this.read(before);
         const result = mutate(doc);
         freezeRecords(doc);
         this.file.write(serializeStoreDocument(doc));
         const signature = this.file.signature();
         this.cache = signature === null ? null : { signature, doc };
+        this.rememberOwnWrite(before, signature);
         return result;
       } catch (error) {
         this.cache = null;
@@ -86,6 +96,27 @@ export class ConnectionStore implements KeySlotStore {
 
   snapshot(): StoreDocument {
     return this.read();
+  }
+
+  /**
+   * True when the file went from signature `from` to `to` through this instance's own writes alone
+   * (another process wrote nothing in between). False also when more than OWN_WRITES_KEPT writes
+   * separate them: the caller then treats the change as another process's, which is only a spare refresh.
+   */
+  changedOnlyByThisInstance(from: string | null, to: string | null): boolean {
+    let at = from;
+    for (let steps = 0; at !== to; steps++) {
+      const next = this.ownWrites.get(at);
+      if (next === undefined || steps >= this.ownWrites.size) return false;
+      at = next;
+    }
+    return true;
+  }
+
+  private rememberOwnWrite(before: string | null, after: string | null): void {
+    this.ownWrites.delete(before);
+    this.ownWrites.set(before, after);
+    if (this.ownWrites.size > OWN_WRITES_KEPT) this.ownWrites.delete(this.ownWrites.keys().next().value as string | null);
   }
 
   // ---- key slots (vault) ----

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AssetSummaryDto, FolderDto } from '../../../../preload/contract';
+import { subscribe } from '../../api/client';
 import { ErrorBanner } from '../../components/banner';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
@@ -35,6 +36,16 @@ export function AssetsTab({ folder }: { folder: FolderDto }) {
   useEffect(() => {
     void load(folder.id);
   }, [folder.id, load]);
+
+  // folderId null: the store changed as a whole (a backup import, another process such as the
+  // connectdesk CLI), which may have changed assets too. Changes to one folder's connections do not.
+  useEffect(
+    () =>
+      subscribe('connections:changed', ({ folderId }) => {
+        if (folderId === null) void load(folder.id);
+      }),
+    [folder.id, load],
+  );
 
   const close = () => setOpen(null);
   const newButton = (

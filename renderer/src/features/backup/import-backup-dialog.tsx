@@ -7,7 +7,6 @@ import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { SecretInput } from '../../components/secret-input';
-import { useAssetsStore } from '../assets/assets-store';
 import { BackupConflicts, type ConflictPolicy } from './backup-conflicts';
 import { BackupContents } from './backup-contents';
 import { MAX_BACKUP_FILE_BYTES, readFileAsBase64 } from './backup-file';
@@ -97,9 +96,7 @@ export function ImportBackupDialog({ onClose }: { onClose: () => void }) {
     void run(async () => {
       const result = await invoke('backup:import', { previewId: preview.previewId, conflicts: policy });
       openPreviewId.current = null;
-      // Connection lists and folders reload on connections:changed; the assets tab does not listen to it.
-      const assetsFolderId = useAssetsStore.getState().folderId;
-      if (assetsFolderId) void useAssetsStore.getState().load(assetsFolderId);
+      // Folders, connection lists and the assets tab reload on main's connections:changed (folderId null).
       setStep({ kind: 'done', result });
     });
   };
