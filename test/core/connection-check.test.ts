@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCOPE_MISSING_REMEDIATION } from '../../main/core/services/connection-status.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
 
@@ -37,8 +38,11 @@ describe('Check connection', () => {
     expect(result.missingScopes).toEqual(['search:confluence']);
     expect(result.connection.status).toBe('error');
     expect(result.connection.statusReason?.code).toBe('SCOPE_MISSING');
-    // A scope failure is never treated as an expired token.
-    expect(sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token')).toHaveLength(0);
+    // A scope failure is never treated as an expired token: the one refresh is the check's own
+    // proof of the client secret and refresh token, before any Confluence call.
+    const refreshes = sandbox.control.tokenRequests().filter((r) => r.grantType === 'refresh_token');
+    expect(refreshes).toHaveLength(1);
+    expect(result.steps.find((s) => s.name === 'Client secret and refresh token accepted')).toMatchObject({ outcome: 'passed', detail: expect.stringMatching(/^Atlassian issued new tokens/) });
   });
 
   it('a revoked grant fails the token step itself, with Atlassian\'s words', async () => {
@@ -49,6 +53,22 @@ describe('Check connection', () => {
     expect(token).toMatchObject({ name: 'Access token usable', outcome: 'failed', error: { code: 'ATLASSIAN_INVALID_GRANT' } });
     expect(token.error?.detail).toMatch(/invalid_grant/);
     expect(result.connection.status).toBe('needs-reconnect');
+  });
+
+  it.each([
+    { authType: 'managed' as const, added: {} },
+    { authType: 'byo' as const, added: { authType: 'byo' as const, clientId: 'demo-byo-app', clientSecret: 'demo-byo-secret-0123' } },
+  ])('a missing scope ($authType app): the API step, the scope step and the status give the one fix for that kind of app', async ({ authType, added }) => {
+    sandbox.control.setSwitches({ grantFewerScopes: ['search:confluence'] });
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const id = (await h.finished(h.coordinator.begin(draft(added)).attemptId)).connection!.id;
+    const result = await h.services.checker.check(id);
+    const fixes = result.steps.filter((s) => s.error?.code === 'SCOPE_MISSING').map((s) => [s.name, s.error!.remediation]);
+    expect(fixes).toEqual([
+      ['Search', SCOPE_MISSING_REMEDIATION[authType]],
+      ['Scopes granted as requested', SCOPE_MISSING_REMEDIATION[authType]],
+    ]);
+    expect(result.connection.statusReason?.remediation).toBe(SCOPE_MISSING_REMEDIATION[authType]);
   });
 
   it('groups that were not requested are skipped, not failed', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildConnectionDiagnostics } from '../../main/core/diagnostics/connection-diagnostics.js';
+import { SCOPE_MISSING_REMEDIATION } from '../../main/core/services/connection-status.js';
 import { connectionDiagnosticsSchema } from '../../preload/contract.js';
 import { startTestSandbox, type TestSandbox } from '../sandbox/sandbox-test-kit.js';
 import { createHarness, draft, type Harness } from '../support/core-harness.js';
@@ -65,10 +66,11 @@ describe('buildConnectionDiagnostics', () => {
       refreshIdleLimitDays: 90,
       consentAgeDays: 0,
       consentLimitDays: 365,
-      lastRefreshAt: null,
+      // The check refreshed once, to prove the client secret and the refresh token.
+      lastRefreshAt: new Date(sandbox.clock.now).toISOString(),
     });
     expect(Date.parse(d.tokens.consentExpiresAt) - Date.parse(record.tokens.consentedAt)).toBe(365 * 24 * 60 * 60_000);
-    expect(d.events.map((e) => e.type)).toEqual(['checked', 'created']);
+    expect(d.events.map((e) => e.type)).toEqual(['checked', 'refreshed', 'created']);
     // The sign-in's calls (made before the connection existed) and the check's, newest first.
     const operations = d.traces.map((t) => t.operation);
     expect(operations).toEqual(expect.arrayContaining(['authorize', 'token-exchange', 'accessible-resources', 'check']));
@@ -97,6 +99,42 @@ describe('buildConnectionDiagnostics', () => {
     expectNoSecret(d, connectionId, { 'tokens before': tokensBefore });
   });
 
+  it('token timeline after a revoked grant, before the token expires: refused by Atlassian, and the refresh it set off failed with its code', async () => {
+    const { connectionId } = await signIn(h, draft());
+    const expiresAt = h.store.getConnection(connectionId).tokens.accessExpiresAt;
+    sandbox.clock.advance(60_000);
+    sandbox.control.revokeGrant();
+    await h.services.checker.check(connectionId);
+    const d = await diagnose(connectionId);
+
+    expect(d.connection.status).toBe('needs-reconnect');
+    const refusal = d.traces.find((t) => t.status === 401)!;
+    const refresh = d.traces.find((t) => t.operation === 'token-refresh')!;
+    expect(d.tokens).toMatchObject({
+      accessExpiresAt: expiresAt,
+      accessExpired: false,
+      accessRefusedAt: refusal.at,
+      lastRefreshAt: null,
+      lastRefreshFailure: { at: refresh.at, code: 'ATLASSIAN_INVALID_GRANT' },
+    });
+    expect(Date.parse(d.tokens.accessRefusedAt!)).toBeLessThan(Date.parse(expiresAt));
+  });
+
+  it('token timeline: a reconnect clears the refusal and the failed refresh; without a journal the stored status still tells the refresh failed', async () => {
+    const { connectionId } = await signIn(h, draft());
+    sandbox.control.revokeGrant();
+    await h.services.checker.check(connectionId);
+    expect((await diagnose(connectionId)).tokens.lastRefreshFailure).toMatchObject({ code: 'ATLASSIAN_INVALID_GRANT' });
+
+    const noJournal = await buildConnectionDiagnostics({ ...h.ctx, journal: undefined }, connectionId);
+    expect(noJournal.tokens).toMatchObject({ accessRefusedAt: null, lastRefreshFailure: { at: null, code: 'ATLASSIAN_INVALID_GRANT' } });
+
+    h.authorizer.script = { kind: 'sign-in', email: 'solo@example.com' };
+    const end = await h.finished(h.coordinator.begin(draft({ reconnectConnectionId: connectionId })).attemptId);
+    expect(end.connection?.status).toBe('connected');
+    expect((await diagnose(connectionId)).tokens).toMatchObject({ accessRefusedAt: null, lastRefreshFailure: null });
+  });
+
   it('missing scopes: named with what each breaks, before and after a check', async () => {
     sandbox.control.setSwitches({ grantFewerScopes: ['search:confluence', 'write:confluence-content'] });
     const { connectionId } = await signIn(h, draft());
@@ -108,13 +146,14 @@ describe('buildConnectionDiagnostics', () => {
     ]);
     expect(before.verdict).toMatchObject({ healthy: false, cause: { code: 'SCOPE_MISSING', detail: 'write:confluence-content search:confluence' } });
     expect(before.verdict.headline).toContain('missing permission write:confluence-content (Update: creating and editing pages fails)');
-    expect(before.verdict.cause!.remediation).toMatch(/reconnect/i);
+    expect(before.verdict.cause!.remediation).toBe(SCOPE_MISSING_REMEDIATION.managed);
 
     await h.services.checker.check(connectionId);
     const after = await diagnose(connectionId);
     expect(after.connection.status).toBe('error');
     expect(after.verdict.headline).toMatch(/^Error: missing permission .*search:confluence \(Search: searching Confluence \(CQL\) fails\)/);
-    expect(after.verdict.cause).toMatchObject({ code: 'SCOPE_MISSING', remediation: expect.any(String) });
+    // The same fix as Check connection's steps give for the managed app.
+    expect(after.verdict.cause).toMatchObject({ code: 'SCOPE_MISSING', remediation: SCOPE_MISSING_REMEDIATION.managed });
     const scopeFailure = after.traces.find((t) => t.status === 401)!;
     expect(scopeFailure.responseHeaders['x-failure-category']).toBe('FAILURE_CLIENT_SCOPE_CHECK');
     expect(after.lastCheck!.missingScopes).toEqual(['write:confluence-content', 'search:confluence']);
@@ -135,6 +174,8 @@ describe('buildConnectionDiagnostics', () => {
     expect(d.verdict.headline).toMatch(/^Needs reconnect: Atlassian rejected the client ID or client secret/);
     expect(d.verdict.cause).toMatchObject({ code: 'OAUTH_CLIENT_AUTH_FAILED', remediation: expect.stringMatching(/secret/) });
     expect(d.oauthApp).toEqual({ authType: 'byo', label: 'Your OAuth app', clientIdMasked: '••••-app', clientSecretSource: 'typed', clientSecretAsset: null });
+    // The timeline says the same: the token had expired, and the refresh was refused for the client secret.
+    expect(d.tokens).toMatchObject({ accessExpired: true, accessRefusedAt: null, lastRefreshFailure: { at: expect.any(String), code: 'OAUTH_CLIENT_AUTH_FAILED' } });
     const refresh = d.traces.find((t) => t.operation === 'token-refresh')!;
     expect(refresh).toMatchObject({ status: 401 });
     expect(refresh.responseBody).toContain('access_denied');

@@ -54,7 +54,7 @@ describe('events recorded by the services', () => {
   it('check: checked with "n of m steps passed" and the steps as the last check', async () => {
     const { connectionId } = await signIn(h, draft());
     await h.services.checker.check(connectionId);
-    expect(h.ctx.journal!.events(connectionId).at(-1)).toMatchObject({ type: 'checked', outcome: 'ok', detail: '6 of 6 steps passed' });
+    expect(h.ctx.journal!.events(connectionId).at(-1)).toMatchObject({ type: 'checked', outcome: 'ok', detail: '7 of 7 steps passed' });
     expect(h.ctx.journal!.lastCheck(connectionId)).toMatchObject({ ok: true, missingScopes: [], steps: expect.arrayContaining([expect.objectContaining({ name: 'Search', outcome: 'passed' })]) });
 
     sandbox.control.setSwitches({ api: 'server-error' });
@@ -63,7 +63,7 @@ describe('events recorded by the services', () => {
       type: 'checked',
       outcome: 'failed',
       error: { code: 'ATLASSIAN_SERVER_ERROR' },
-      detail: '0 of 1 steps passed (5 skipped)',
+      detail: '0 of 1 steps passed (6 skipped)',
     });
     const failed = h.ctx.journal!.lastCheck(connectionId)!;
     expect(failed.ok).toBe(false);

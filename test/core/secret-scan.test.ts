@@ -316,7 +316,7 @@ describe('no secret in clear in any file ConnectDesk wrote (add, refresh, reconn
     expect(recorder.calls.map((c) => [c.grantType, c.status])).toEqual(sandboxSide.map((r) => [r.grantType, r.status]));
     const issued = recorder.calls.filter((c) => c.status === 200);
     expect(issued.every((c) => c.issued.accessToken && c.issued.refreshToken)).toBe(true);
-    expect(issued).toHaveLength(7); // 2 adds + 3 refreshes + 2 reconnects
+    expect(issued).toHaveLength(9); // 2 adds + 3 refreshes + 2 reconnects + the refresh of each check after them
 
     // What was scanned: every step saw the store, the settings, the logs; the end also the backup.
     const last = report.at(-1)!;
@@ -357,7 +357,8 @@ describe('no secret in clear in any file ConnectDesk wrote (add, refresh, reconn
 
     // Positive controls on real files. The sandbox's own database holds the refresh token it issued last …
     const sandboxScan = scanDirectory(sandboxDir, allSecrets());
-    expect(sandboxScan.hits.map((hit) => hit.secret)).toContain(`refresh token issued by token call #${recorder.calls.indexOf(issued.at(-1)!) + 1} (authorization_code, 200)`);
+    const lastIssued = issued.at(-1)!;
+    expect(sandboxScan.hits.map((hit) => hit.secret)).toContain(`refresh token issued by token call #${recorder.calls.indexOf(lastIssued) + 1} (${lastIssued.grantType}, 200)`);
     // … and a token written to the captured console during a run lands in the scanned log file.
     captureConsole(logFile);
     console.warn('refresh failed for token %s', recorder.issuedRefreshTokens().at(-1));

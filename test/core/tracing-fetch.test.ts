@@ -106,7 +106,8 @@ describe('tracing fetch, through a real sign-in, refresh and API call on the san
     const { connectionId } = await signIn(h, draft());
     await h.services.checker.check(connectionId);
     const ops = new Set(journal().traces({ connectionId }).map((t) => t.operation));
-    expect(ops).toEqual(new Set(['accessible-resources', 'check']));
+    // The check's own refresh (it proves the client secret and refresh token) is traced as a refresh.
+    expect(ops).toEqual(new Set(['accessible-resources', 'token-refresh', 'check']));
   });
 });
 

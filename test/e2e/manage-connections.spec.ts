@@ -45,7 +45,7 @@ test('every action of the More actions menu', async ({ page, world }) => {
   await ui.rowAction('First', 'Check connection');
   const check = page.getByRole('dialog');
   await expect(check.getByText('The connection works.')).toBeVisible();
-  for (const step of ['Access token usable', 'Site still accessible', 'View spaces', 'Search', 'Update (nothing is changed)', 'Scopes granted as requested']) {
+  for (const step of ['Access token usable', 'Client secret and refresh token accepted', 'Site still accessible', 'View spaces', 'Search', 'Update (nothing is changed)', 'Scopes granted as requested']) {
     await expect(check.getByText(`${step}: passed`, { exact: true })).toBeVisible();
   }
   await check.getByRole('button', { name: 'OK' }).click();
@@ -103,6 +103,11 @@ test('a revoked grant falls to Needs reconnect with the reason, and Reconnect br
   await expect(check).toContainText('ATLASSIAN_INVALID_GRANT');
   await check.getByRole('button', { name: 'OK' }).click();
   await expect(ui.row('Wiki')).toContainText('Needs reconnect');
+  // At a 1280 px window the inline Reconnect is whole, inside the Status cell (not cut to "Recon").
+  const inline = page.getByRole('button', { name: 'Reconnect Wiki' });
+  const statusCell = ui.row('Wiki').getByRole('cell').filter({ has: inline });
+  const [button, cell] = [(await inline.boundingBox())!, (await statusCell.boundingBox())!];
+  expect(button.x + button.width).toBeLessThanOrEqual(cell.x + cell.width);
 
   await page.getByRole('button', { name: 'Reconnect Wiki' }).click();
   const popup = await ui.connectAndAccept();

@@ -30,7 +30,7 @@ describe("'diagnostics:get' through the dispatcher", () => {
     expect(d.verdict.headline).toContain('Update: creating and editing pages fails');
     expect(d.scopes.missing.map((m) => m.scope)).toEqual(['write:confluence-content']);
     expect(d.lastCheck?.ok).toBe(false);
-    expect(d.events.map((e) => e.type)).toEqual(['checked', 'call-failed', 'created']);
+    expect(d.events.map((e) => e.type)).toEqual(['checked', 'call-failed', 'refreshed', 'created']);
     // The contract's shape only: the journal's own fields stay in main.
     expect(d.traces.every((t) => !('connectionId' in t))).toBe(true);
     expect(d.events.every((e) => !('attemptId' in e) && !('connectionId' in e))).toBe(true);

@@ -4,7 +4,8 @@ import { runInTraceScope } from '../diagnostics/trace-scope.js';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors/app-error.js';
 import type { ConnectionRecord } from '../store/store-schema.js';
 import type { ConnectionApi } from './connection-api.js';
-import { statusAfterFailure } from './connection-status.js';
+import type { RefreshCoordinator } from './refresh-coordinator.js';
+import { failureReason, SCOPE_MISSING_REMEDIATION, statusAfterFailure } from './connection-status.js';
 import { toConnectionSummary, type ConnectionSummary } from './connection-summary.js';
 import { nowOf, type ServiceContext } from './service-context.js';
 
@@ -73,6 +74,7 @@ const BLOCKING_CODES = new Set([
 
 /** How many connections a folder check runs at once: enough to be quick, few enough to respect rate limits. */
 const FOLDER_CHECK_CONCURRENCY = 4;
+const REFRESH_STEP = 'Client secret and refresh token accepted';
 
 /** Check connection: named steps, each with its result, time and — on failure — cause and fix. */
 export class ConnectionChecker {
@@ -82,6 +84,7 @@ export class ConnectionChecker {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly api: ConnectionApi,
+    private readonly refresher: RefreshCoordinator,
   ) {}
 
   async check(connectionId: string): Promise<CheckResult> {
@@ -146,7 +149,8 @@ export class ConnectionChecker {
         const result = await body();
         steps.push({ name, outcome: 'passed', ok: true, durationMs: Math.round(performance.now() - started), detail: result || detail });
       } catch (error) {
-        const info = toErrorInfo(error);
+        // The fix for this connection (a missing scope: its kind of OAuth app), as every step and the status say it.
+        const info = failureReason(toErrorInfo(error), record, this.ctx.store);
         steps.push({ name, outcome: 'failed', ok: false, durationMs: Math.round(performance.now() - started), detail, error: info });
         // Without a usable token or a reachable Atlassian nothing after this can pass.
         // Rate limits and server errors too: more calls now would only make Atlassian wait longer.
@@ -156,12 +160,25 @@ export class ConnectionChecker {
 
     let resources: AccessibleResource[] = [];
     // The token is proven with Atlassian itself (accessible-resources), so a revoked grant fails here, not one step later.
+    let refreshed = false;
     await step('Access token usable', 'Refreshed when expired, about to expire, or refused by Atlassian', async () => {
-      const before = record.tokens.accessExpiresAt;
       resources = await this.api.accessibleResources(record.id);
-      const after = this.ctx.store.getConnection(record.id).tokens.accessExpiresAt;
-      return after !== before ? `Refreshed: a new access token, valid until ${after}` : `Accepted by Atlassian; valid until ${after}`;
+      const now = this.ctx.store.getConnection(record.id).tokens;
+      // A new sealed access token (not a new expiry: two tokens issued in one second expire alike).
+      refreshed = now.access.ct !== record.tokens.access.ct;
+      return refreshed ? `Refreshed: a new access token, valid until ${now.accessExpiresAt}` : `Accepted by Atlassian; valid until ${now.accessExpiresAt}`;
     });
+    // The client secret and the refresh token are only used at a refresh: without one here, a
+    // rotated secret or a dead refresh token would pass every step until the access token expires.
+    if (!record.tokens.refresh && !blocked) {
+      steps.push({ name: REFRESH_STEP, outcome: 'skipped', ok: false, durationMs: 0, detail: 'Skipped: Atlassian gave this connection no refresh token (offline_access was not granted).' });
+    } else {
+      await step(REFRESH_STEP, 'A token refresh, which needs both the client secret and the refresh token', async () => {
+        if (refreshed) return 'Proven by the refresh above';
+        const { record: renewed } = await this.refresher.accessToken(record.id, { refresh: true });
+        return `Atlassian issued new tokens; the access token is valid until ${renewed.tokens.accessExpiresAt}`;
+      });
+    }
     await step('Site still accessible', `${record.site.name} (${record.site.url}) in accessible-resources`, async () => {
       if (!confluenceSites(resources).some((s) => s.cloudId === record.site.cloudId)) {
         throw new AppError('NO_CONFLUENCE_SITE', {
@@ -193,10 +210,7 @@ export class ConnectionChecker {
 export function scopesNotGrantedError(missing: readonly string[], authType: 'managed' | 'byo'): AppError {
   return new AppError('SCOPE_MISSING', {
     message: `Atlassian granted fewer permissions than requested; missing: ${missing.join(', ')}.`,
-    remediation:
-      authType === 'byo'
-        ? 'Enable these scopes on your OAuth app in the Atlassian developer console, then reconnect.'
-        : 'The managed app does not offer these scopes here: reconnect without them, or use your own OAuth app with them enabled.',
+    remediation: SCOPE_MISSING_REMEDIATION[authType],
     detail: missing.join(' '),
   });
 }

@@ -17,5 +17,5 @@ export interface ConnectionServices {
 export function createConnectionServices(ctx: ServiceContext): ConnectionServices {
   const refresher = new RefreshCoordinator(ctx);
   const api = new ConnectionApi(ctx, refresher);
-  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, api), backups: new BackupService(ctx) };
+  return { coordinator: new AuthorizationCoordinator(ctx), refresher, api, checker: new ConnectionChecker(ctx, api, refresher), backups: new BackupService(ctx) };
 }

@@ -30,9 +30,11 @@ export class RefreshCoordinator {
 
   /**
    * A usable token for the connection. `rejected`: the token Atlassian just refused with a 401
-   * that was not a scope failure — it is replaced even if it has not expired yet.
+   * that was not a scope failure — it is replaced even if it has not expired yet. `refresh`:
+   * refresh now whatever the token's age (Check connection proves the refresh token and the
+   * client secret this way: both are only used at a refresh).
    */
-  async accessToken(connectionId: string, options: { rejected?: string } = {}): Promise<UsableToken> {
+  async accessToken(connectionId: string, options: { rejected?: string; refresh?: boolean } = {}): Promise<UsableToken> {
     const record = this.ctx.store.getConnection(connectionId);
     this.refuseIfNeedsReconnect(record);
     let current: string;
@@ -43,10 +45,10 @@ export class RefreshCoordinator {
       await this.recordFailure(record, error);
       throw error;
     }
-    if (!this.needsRefresh(record) && current !== options.rejected) return { accessToken: current, record };
+    if (!options.refresh && !this.needsRefresh(record) && current !== options.rejected) return { accessToken: current, record };
     let flight = this.inFlight.get(connectionId);
     if (!flight) {
-      flight = this.refreshUnderLock(connectionId, options.rejected).finally(() => this.inFlight.delete(connectionId));
+      flight = this.refreshUnderLock(connectionId, options.rejected, options.refresh === true).finally(() => this.inFlight.delete(connectionId));
       this.inFlight.set(connectionId, flight);
     }
     return flight;
@@ -71,13 +73,13 @@ export class RefreshCoordinator {
     return this.ctx.vault.unseal(record.tokens.access, secretContext.accessToken(record.id));
   }
 
-  private async refreshUnderLock(connectionId: string, rejected: string | undefined): Promise<UsableToken> {
+  private async refreshUnderLock(connectionId: string, rejected: string | undefined, force: boolean): Promise<UsableToken> {
     return withFileLock(`${this.ctx.store.path}.refresh-${connectionId}`, async () => {
       // Read again under the lock: another caller or process may have refreshed meanwhile.
       const record = this.ctx.store.getConnection(connectionId);
       this.refuseIfNeedsReconnect(record);
       const current = this.unsealAccess(record);
-      if (!this.needsRefresh(record) && current !== rejected) return { accessToken: current, record };
+      if (!force && !this.needsRefresh(record) && current !== rejected) return { accessToken: current, record };
       try {
         return await runForConnection(connectionId, 'token-refresh', () => this.refresh(record));
       } catch (error) {
