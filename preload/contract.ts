@@ -352,7 +352,12 @@ export const connectionDiagnosticsSchema = z.object({
   tokens: z.object({
     accessExpiresAt: isoTime,
     accessExpired: z.boolean(),
+    /** When Atlassian refused the current access token before it expired (not a scope failure); null if it never did. */
+    accessRefusedAt: isoTime.nullable(),
+    /** The last successful refresh. */
     lastRefreshAt: isoTime.nullable(),
+    /** The latest refresh attempt, when it failed: when (null when only the connection's status tells) and its catalogue code. */
+    lastRefreshFailure: z.object({ at: isoTime.nullable(), code: z.string() }).nullable(),
     hasRefreshToken: z.boolean(),
     /** Days since the refresh token was issued (or last used), against Atlassian's 90 idle days. */
     refreshIdleDays: z.number().nullable(),

@@ -22,7 +22,8 @@ describe('status model', () => {
   it('warns ahead of the 90-day idle limit and falls to Needs reconnect after it', () => {
     expect(effectiveStatus(record(0), at(10)).state).toBe('connected');
     expect(effectiveStatus(record(0), at(80)).state).toBe('expiring-soon');
-    expect(effectiveStatus(record(0), at(80)).reason?.message).toMatch(/2026-04-01/);
+    // A day far ahead reads as a date (en-US, as the app's words are), without a time of day.
+    expect(effectiveStatus(record(0), at(80)).reason?.message).toBe('Unused, this connection expires on Apr 1, 2026 (Atlassian ends refresh tokens after 90 idle days).');
     expect(effectiveStatus(record(0), at(91)).state).toBe('needs-reconnect');
     expect(effectiveStatus(record(60), at(91)).state).toBe('connected');
   });
@@ -30,11 +31,16 @@ describe('status model', () => {
   it('warns ahead of the 365-day absolute limit, whatever the refreshes', () => {
     expect(effectiveStatus(record(340), at(340)).state).toBe('expiring-soon');
     expect(effectiveStatus(record(340), at(340)).reason?.remediation).toMatch(/Reconnect/);
+    expect(effectiveStatus(record(340), at(340)).reason?.message).toBe('Atlassian requires a new sign-in by Jan 1, 2027 (365 days after the first consent).');
     expect(effectiveStatus(record(364), at(366)).state).toBe('needs-reconnect');
   });
 
   it('T2: without a refresh token it expires with the access token', () => {
     expect(effectiveStatus(record(null, false), new Date(start - 60_000)).state).toBe('expiring-soon');
+    // An instant within the hour: ISO, which the app shows in the user's locale and time zone.
+    expect(effectiveStatus(record(null, false), new Date(start - 60_000)).reason?.message).toBe(
+      'Atlassian issued no refresh token, so this connection stops working at 2026-01-01T00:00:00.000Z.',
+    );
     expect(effectiveStatus(record(null, false), at(1)).state).toBe('needs-reconnect');
   });
 

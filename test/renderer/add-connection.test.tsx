@@ -29,13 +29,19 @@ describe('add connection', () => {
     const d = dialog();
     expect(currentStep()).toContain('Settings');
     expect(within(d).getByLabelText('Folder')).toHaveValue('shared');
-    expect(within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' })).toBeChecked();
+    expect(within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app: ConnectDesk for Confluence' })).toBeChecked();
     expect(within(d).getByRole('radio', { name: /^OAuth 2.0 — managed app/ })).toHaveAccessibleDescription('Sign in with your Atlassian account through ConnectDesk for Confluence.');
     for (const scope of defaultScopes) expect(within(d).getByRole('checkbox', { name: scope })).toBeChecked();
     expect(within(d).getByLabelText('Callback URL')).toHaveValue('http://localhost:47615/oauth/callback');
     await user.click(within(d).getByRole('button', { name: 'Copy callback URL' }));
     expect(await navigator.clipboard.readText()).toBe('http://localhost:47615/oauth/callback');
+    // The managed app has the callback URL already: registering it is only for your own app.
+    expect(within(d).getByText('The managed app already has this callback URL registered.')).toBeInTheDocument();
+    expect(within(d).queryByText('Register this exact URL as the callback URL of your OAuth app.')).not.toBeInTheDocument();
+    await user.click(within(d).getByRole('radio', { name: 'Bring your own OAuth 2.0 app' }));
     expect(within(d).getByText('Register this exact URL as the callback URL of your OAuth app.')).toBeInTheDocument();
+    expect(within(d).queryByText('The managed app already has this callback URL registered.')).not.toBeInTheDocument();
+    await user.click(within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app: ConnectDesk for Confluence' }));
 
     await user.click(within(d).getByRole('button', { name: 'Connect' }));
     expect(currentStep()).toContain('Permissions');
@@ -204,7 +210,7 @@ describe('add connection', () => {
     const { user } = renderApp({ managedAvailable: false });
     await openSettings(user);
     const d = dialog();
-    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' });
+    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app: ConnectDesk for Confluence' });
     expect(managed).toBeDisabled();
     expect(managed).toHaveAccessibleDescription(/Not available in Atlassian Cloud/);
     expect(within(d).getByRole('radio', { name: 'Bring your own OAuth 2.0 app' })).toBeChecked();

@@ -106,7 +106,12 @@ describe('Diagnostics view', () => {
     expect(within(verdict).queryByText('Cause')).not.toBeInTheDocument();
     await user.click(within(verdict).getByText('Technical detail'));
     expect(verdict).toHaveTextContent('Unknown or invalid refresh token.');
-    expect(section(dialog, 'Token timeline')).toHaveTextContent('Expired');
+    // The timeline agrees with the verdict: the token was refused and the refresh it set off failed.
+    const tokens = section(dialog, 'Token timeline');
+    expect(tokens).toHaveTextContent(/Access token\s*Refused by Atlassian at .+ \(it would have expired at .+\)/);
+    expect(tokens).toHaveTextContent(/Last refresh\s*Failed .+ — ATLASSIAN_INVALID_GRANT/);
+    expect(tokens).not.toHaveTextContent('Valid until');
+    expect(tokens).not.toHaveTextContent('Not refreshed yet');
     await user.click(within(verdict).getByRole('button', { name: 'Reconnect' }));
     expect(await screen.findByRole('dialog', { name: /Reconnect Team wiki/ })).toBeInTheDocument();
     expect(screen.queryByRole('dialog', { name: 'Diagnostics: Team wiki' })).not.toBeInTheDocument();
@@ -135,6 +140,28 @@ describe('Diagnostics view', () => {
     expect(meters[1]).toHaveAttribute('aria-valuemax', '365');
     expect(tokens).toHaveTextContent('Valid until');
     expect(tokens).toHaveTextContent(/Ends .*\(in 78 days\)/);
+  });
+
+  it('token timeline after a refused client secret: the expired token and the failed refresh with its code', async () => {
+    const { user } = setup('client-secret-rotated', { ...WIKI, authType: 'byo', status: 'needs-reconnect' });
+    const dialog = await openDiagnostics(user);
+    const tokens = section(dialog, 'Token timeline');
+    expect(tokens).toHaveTextContent(/Access token\s*Expired/);
+    expect(tokens).toHaveTextContent(/Last refresh\s*Failed .+ — OAUTH_CLIENT_AUTH_FAILED \(last success .+\)/);
+  });
+
+  it('token timeline: a failure only the status tells has no time; a valid token of a connection that needs reconnect is not used', async () => {
+    const connection = { ...WIKI, status: 'needs-reconnect' as const };
+    const app = renderApp({ connections: [connection] });
+    const data = diagnosticsFor(connection, 'revoked-grant');
+    app.fake.diagnostics.answers.set(connection.id, {
+      ...data,
+      tokens: { ...data.tokens, accessRefusedAt: null, lastRefreshFailure: { at: null, code: 'ATLASSIAN_INVALID_GRANT' } },
+    });
+    const dialog = await openDiagnostics(app.user);
+    const tokens = section(dialog, 'Token timeline');
+    expect(tokens).toHaveTextContent(/Access token\s*Valid until .+; not used until the connection is reconnected/);
+    expect(tokens).toHaveTextContent(/Last refresh\s*Failed — ATLASSIAN_INVALID_GRANT/);
   });
 
   it('says so when nothing was recorded yet, and when there is no refresh token', async () => {

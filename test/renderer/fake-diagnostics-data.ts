@@ -42,6 +42,15 @@ function tracesFor(scenario: DiagnosticsScenario, api: string, now: number): Htt
       return [];
     case 'revoked-grant':
       return [
+        // Atlassian refuses the access token (the grant is gone), then the refresh it sets off.
+        trace('t0', now - 61_000, {
+          operation: 'check',
+          method: 'GET',
+          url: 'https://api.atlassian.com/oauth/token/accessible-resources',
+          status: 401,
+          responseHeaders: { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"' },
+          responseBody: '{"code":401,"message":"Unauthorized"}',
+        }),
         trace('t1', now - 60_000, {
           operation: 'token-refresh',
           method: 'POST',
@@ -104,6 +113,7 @@ export function diagnosticsFor(connection: ConnectionSummaryDto, scenario: Diagn
   const consentedAt = now - 200 * DAY;
   const refreshedAt = now - 12 * DAY;
   const fresh = scenario === 'no-history';
+  const refreshFailed = scenario === 'revoked-grant' || scenario === 'client-secret-rotated';
   return {
     connection,
     verdict: cause
@@ -133,9 +143,12 @@ export function diagnosticsFor(connection: ConnectionSummaryDto, scenario: Diagn
       extra: [],
     },
     tokens: {
-      accessExpiresAt: new Date(now + (scenario === 'revoked-grant' ? -3_600_000 : 42 * 60_000)).toISOString(),
-      accessExpired: scenario === 'revoked-grant',
+      // Revoked: refused before its expiry. Client secret rotated: expired, and the refresh that followed was refused.
+      accessExpiresAt: new Date(now + (scenario === 'client-secret-rotated' ? -3_600_000 : 42 * 60_000)).toISOString(),
+      accessExpired: scenario === 'client-secret-rotated',
+      accessRefusedAt: scenario === 'revoked-grant' ? new Date(now - 61_000).toISOString() : null,
       lastRefreshAt: fresh ? null : new Date(refreshedAt).toISOString(),
+      lastRefreshFailure: refreshFailed ? { at: new Date(now - 60_000).toISOString(), code: cause!.code } : null,
       hasRefreshToken: connection.hasRefreshToken,
       refreshIdleDays: connection.hasRefreshToken ? 12 : null,
       refreshIdleLimitDays: 90,
@@ -150,6 +163,7 @@ export function diagnosticsFor(connection: ConnectionSummaryDto, scenario: Diagn
       : ([
           { at: new Date(consentedAt).toISOString(), type: 'created', outcome: 'ok', detail: `site ${connection.site?.url ?? 'none'}` },
           { at: new Date(refreshedAt).toISOString(), type: 'refreshed', outcome: 'ok' },
+          ...(refreshFailed ? [{ at: new Date(now - 60_000).toISOString(), type: 'refresh-failed' as const, outcome: 'failed' as const, error: cause! }] : []),
           cause
             ? { at: new Date(now - 60_000).toISOString(), type: 'checked', outcome: 'failed', error: cause, detail: '2 of 6 steps failed' }
             : { at: new Date(now - 60_000).toISOString(), type: 'checked', outcome: 'ok', detail: '6 of 6 steps passed' },

@@ -226,7 +226,7 @@ describe('small things', () => {
     const { user } = renderApp();
     await openSettings(user);
     const dialog = screen.getByRole('dialog', { name: 'Add connection' });
-    expect(within(dialog).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' })).toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: 'OAuth 2.0 — managed app: ConnectDesk for Confluence' })).toBeChecked();
     expect(within(dialog).getByRole('radio', { name: 'Bring your own OAuth 2.0 app' })).toBeInTheDocument();
     void defaultScopes;
   });

@@ -100,7 +100,7 @@ describe('keyboard', () => {
     const { user } = renderApp();
     await openSettings(user);
     const d = dialog();
-    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app (ConnectDesk for Confluence)' });
+    const managed = within(d).getByRole('radio', { name: 'OAuth 2.0 — managed app: ConnectDesk for Confluence' });
     const byo = within(d).getByRole('radio', { name: 'Bring your own OAuth 2.0 app' });
     managed.focus();
     await user.keyboard('{ArrowDown}');

@@ -30,7 +30,12 @@ export interface ConnectionDiagnostics {
   tokens: {
     accessExpiresAt: string;
     accessExpired: boolean;
+    /** When Atlassian refused the current access token before it expired (a 401 that was not a scope failure); null if it never did. */
+    accessRefusedAt: string | null;
+    /** The last successful refresh. */
     lastRefreshAt: string | null;
+    /** The latest refresh attempt, when it failed: when (null when only the connection's status tells) and its code. */
+    lastRefreshFailure: { at: string | null; code: string } | null;
     hasRefreshToken: boolean;
     refreshIdleDays: number | null;
     refreshIdleLimitDays: number;
@@ -83,7 +88,7 @@ export async function buildConnectionDiagnostics(ctx: ServiceContext, connection
       missing,
       extra: record.grantedScopes.filter((s) => !record.requestedScopes.includes(s)),
     },
-    tokens: tokenTimeline(record, allEvents, now),
+    tokens: tokenTimeline(record, allEvents, ctx.journal?.traces({ connectionId }) ?? [], now),
     events: allEvents
       .slice(-EVENTS_SHOWN)
       .reverse()
@@ -98,8 +103,12 @@ export async function buildConnectionDiagnostics(ctx: ServiceContext, connection
   };
 }
 
-/** The access token's expiry and the refresh token's age against Atlassian's 90 idle days and 365 days since consent. */
-function tokenTimeline(record: ConnectionRecord, events: ConnectionEvent[], now: Date): ConnectionDiagnostics['tokens'] {
+/**
+ * The access token's expiry (or Atlassian's refusal of it), the last refresh and whether the latest
+ * one failed, and the refresh token's age against Atlassian's 90 idle days and 365 days since consent.
+ * `events` and `traces`: the connection's, oldest first.
+ */
+function tokenTimeline(record: ConnectionRecord, events: ConnectionEvent[], traces: HttpTraceEntry[], now: Date): ConnectionDiagnostics['tokens'] {
   const { tokens } = record;
   const at = (iso: string) => new Date(iso).getTime();
   const days = (since: number) => Math.max(0, Math.floor((now.getTime() - since) / DAY_MS));
@@ -111,7 +120,9 @@ function tokenTimeline(record: ConnectionRecord, events: ConnectionEvent[], now:
   return {
     accessExpiresAt: tokens.accessExpiresAt,
     accessExpired: at(tokens.accessExpiresAt) <= now.getTime(),
+    accessRefusedAt: accessRefusedAt(traces, tokens.accessExpiresAt),
     lastRefreshAt: lastRefreshed ?? rotatedAt,
+    lastRefreshFailure: lastRefreshFailure(record, events),
     hasRefreshToken,
     refreshIdleDays: hasRefreshToken ? days(idleSince) : null,
     refreshIdleLimitDays: REFRESH_IDLE_LIMIT_MS / DAY_MS,
@@ -120,6 +131,49 @@ function tokenTimeline(record: ConnectionRecord, events: ConnectionEvent[], now:
     consentLimitDays: CONSENT_LIMIT_MS / DAY_MS,
     consentExpiresAt: new Date(at(tokens.consentedAt) + CONSENT_LIMIT_MS).toISOString(),
   };
+}
+
+/** Stored failures that only a refresh attempt sets (the journal may be off or have dropped the event). */
+const REFRESH_FAILURE_CODES = new Set(['ATLASSIAN_INVALID_GRANT', 'OAUTH_CLIENT_AUTH_FAILED', 'TOKEN_EXPIRED']);
+
+/**
+ * The latest refresh attempt if it failed: the newest 'refresh-failed' event with no successful
+ * refresh or sign-in after it (by journal order, not time: a test clock stands still); else a
+ * Needs reconnect or Error status that only a refused refresh sets.
+ */
+function lastRefreshFailure(record: ConnectionRecord, events: ConnectionEvent[]): ConnectionDiagnostics['tokens']['lastRefreshFailure'] {
+  let failure: ConnectionDiagnostics['tokens']['lastRefreshFailure'] = null;
+  for (const event of events) {
+    const newTokens = event.outcome === 'ok' && (event.type === 'refreshed' || event.type === 'created' || event.type === 'reconnected');
+    if (newTokens) failure = null;
+    else if (event.type === 'refresh-failed' && event.error) failure = { at: event.at, code: event.error.code };
+  }
+  if (failure) return failure;
+  const { state, reason } = record.status;
+  return (state === 'needs-reconnect' || state === 'error') && reason && REFRESH_FAILURE_CODES.has(reason.code) ? { at: null, code: reason.code } : null;
+}
+
+/** Calls made with the connection's access token (a sign-in's code exchange and refreshes are not). */
+const BEARER_CALLS = new Set<HttpTraceEntry['operation']>(['api', 'check', 'accessible-resources']);
+
+/** A 401 to a bearer call that is not a scope failure: Atlassian refused the token itself (as atlassian-http.ts tells them apart). */
+function refusedToken(trace: HttpTraceEntry): boolean {
+  if (trace.status !== 401 || !BEARER_CALLS.has(trace.operation)) return false;
+  return trace.responseHeaders['x-failure-category'] !== 'FAILURE_CLIENT_SCOPE_CHECK' && !(trace.responseBody ?? '').includes('scope does not match');
+}
+
+/**
+ * When Atlassian first refused the access token in use now: the first refusal after the newest
+ * successful refresh or code exchange (each brings a new token), if it came before the token's expiry.
+ */
+function accessRefusedAt(traces: HttpTraceEntry[], accessExpiresAt: string): string | null {
+  let refusedAt: string | null = null;
+  for (const trace of traces) {
+    const newToken = (trace.operation === 'token-refresh' || trace.operation === 'token-exchange') && trace.status !== null && trace.status < 300;
+    if (newToken) refusedAt = null;
+    else if (refusedAt === null && refusedToken(trace)) refusedAt = trace.at;
+  }
+  return refusedAt !== null && Date.parse(refusedAt) < Date.parse(accessExpiresAt) ? refusedAt : null;
 }
 
 /** The connection's last calls plus every call of its last sign-in (made before it existed, so kept by attempt), newest first. */

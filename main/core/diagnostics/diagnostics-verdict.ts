@@ -1,7 +1,7 @@
 import { AppError, type ErrorInfo } from '../errors/app-error.js';
 import { errorCatalogue, type ErrorCode } from '../errors/error-catalogue.js';
 import { scopesNotGrantedError } from '../services/connection-check.js';
-import { STATUS_LABELS } from '../services/connection-status.js';
+import { failureReason, STATUS_LABELS } from '../services/connection-status.js';
 import type { ConnectionSummary } from '../services/connection-summary.js';
 import type { ConnectionEvent, ConnectionEventType, LastCheckRecord } from './diagnostics-model.js';
 import type { MissingScope } from './scope-impact.js';
@@ -41,6 +41,8 @@ export interface VerdictInput {
 export function verdictOf(input: VerdictInput): Verdict {
   const { connection } = input;
   const label = STATUS_LABELS[connection.status];
+  // A missing scope's fix depends on the kind of OAuth app: the same words as Check connection's.
+  const failing = (prefix: string, cause: ErrorInfo, missing: MissingScope[]) => failingVerdict(prefix, failureReason(cause, { authType: input.authType }), missing);
   if (connection.status !== 'connected' && connection.statusReason) {
     return failing(label, catalogueInfo(connection.statusReason), input.missingScopes);
   }
@@ -62,7 +64,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   return { healthy: true, headline: `${label}: Atlassian accepts this connection${checked}`, cause: null };
 }
 
-function failing(prefix: string, cause: ErrorInfo, missing: MissingScope[]): Verdict {
+function failingVerdict(prefix: string, cause: ErrorInfo, missing: MissingScope[]): Verdict {
   const what =
     cause.code === 'SCOPE_MISSING' && missing.length > 0
       ? `missing permission ${missing.map((m) => `${m.scope} (${m.breaks})`).join('; ')}`

@@ -99,7 +99,7 @@ export const errorCatalogue = {
   SCOPE_MISSING: {
     message: 'The connection lacks a permission this action needs.',
     remediation:
-      'Reconnect and include the missing scope (it must also be enabled on the OAuth app). If the OAuth app\'s scopes were changed, Reconnect also gives Atlassian the new approval it needs.',
+      'Reconnect to grant the missing scope. If Atlassian still leaves it out, the OAuth app does not have it enabled: enable it on your own OAuth app in the Atlassian developer console, or, for the managed app, ask whoever set up ConnectDesk.',
   },
   ATLASSIAN_TOKEN_REJECTED: {
     message: 'Atlassian did not accept the access token, even after ConnectDesk refreshed it.',

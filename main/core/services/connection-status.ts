@@ -30,9 +30,17 @@ export const CONSENT_WARNING_MS = 30 * DAY_MS;
 /** A refresh token older than this is renewed by the next use, long before the idle limit. */
 export const REFRESH_RENEWAL_AGE_MS = 60 * DAY_MS;
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** "2026-12-03 19:06 UTC": readable, and the same in every locale (the text is stored with the status). */
-const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * "Dec 4, 2026": a limit's day, as it reads in the app's (en-US) words. Core text cannot know the
+ * user's locale, and a day far ahead needs no time of day.
+ */
+const dayFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const day = (ms: number) => dayFormat.format(ms);
+/**
+ * An exact instant as ISO 8601 ("2026-12-04T10:48:00.000Z"): the app shows it in the user's locale
+ * and time zone ("Dec 4, 2026, 10:48 AM"), as it does every time in a check or in Diagnostics.
+ */
+const instant = (ms: number) => new Date(ms).toISOString();
 
 /**
  * What the user should see: the stored state, plus what time alone tells (no refresh token,
@@ -52,7 +60,7 @@ export function effectiveStatus(record: ConnectionRecord, now: Date): Connection
       : reason(
           'expiring-soon',
           'TOKEN_EXPIRED',
-          `Atlassian issued no refresh token, so this connection stops working at ${minute(expiresAt)}.`,
+          `Atlassian issued no refresh token, so this connection stops working at ${instant(expiresAt)}.`,
           'Reconnect with Stay connected (offline_access) selected.',
         );
   }
@@ -97,6 +105,17 @@ export const MANAGED_CLIENT_SECRET_REMEDIATION =
   'reconnecting does not help until then, but reconnecting with your own OAuth app does.';
 
 /**
+ * The fix for a scope Atlassian did not grant, by who controls the OAuth app's scopes. The same
+ * words wherever it shows (a check's API step, its scope comparison, the status, Diagnostics).
+ */
+export const SCOPE_MISSING_REMEDIATION = {
+  managed:
+    'Reconnect to grant the missing scope. If Atlassian still leaves it out, the managed app does not have it enabled: ' +
+    'ask whoever set up ConnectDesk, or use your own OAuth app with the scope enabled.',
+  byo: 'Enable the scope on your OAuth app in the Atlassian developer console, then Reconnect.',
+} as const;
+
+/**
  * A client secret refused that signing in again cannot fix: one from a credential asset (correct
  * the asset) or the managed app's (correct its configuration). The grant itself is fine.
  */
@@ -110,9 +129,11 @@ function clientSecretFixedElsewhere(error: ErrorInfo, connection: ClientSecretSo
  * A failure as the user should read it, after a sign-in, refresh or check: a client secret refused
  * while it comes from a credential asset is fixed by correcting that asset (named when `assets` finds
  * it), the managed app's by correcting its configuration — not by copying a secret into the
- * connection again. Other failures are returned as they are.
+ * connection again. A missing scope gets the fix for the connection's kind of OAuth app. Other
+ * failures are returned as they are.
  */
 export function failureReason(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ErrorInfo {
+  if (error.code === 'SCOPE_MISSING' && connection?.authType) return { ...error, remediation: SCOPE_MISSING_REMEDIATION[connection.authType] };
   switch (clientSecretFixedElsewhere(error, connection)) {
     case 'asset':
       return { ...error, remediation: assetClientSecretRemediation(assets?.findAsset(connection!.clientSecretAssetId!)?.name) };
@@ -130,16 +151,17 @@ export function failureReason(error: ErrorInfo, connection?: ClientSecretSource,
  * reconnect, which would also stop the next use from trying the corrected value).
  */
 export function statusAfterFailure(error: ErrorInfo, connection?: ClientSecretSource, assets?: AssetFinder): ConnectionStatus {
-  if (clientSecretFixedElsewhere(error, connection)) return { state: 'error', reason: failureReason(error, connection, assets) };
+  const reason = failureReason(error, connection, assets);
+  if (clientSecretFixedElsewhere(error, connection)) return { state: 'error', reason };
   switch (error.code) {
     case 'ATLASSIAN_INVALID_GRANT':
     case 'TOKEN_EXPIRED':
     case 'SECRET_UNAVAILABLE':
     case 'OAUTH_CLIENT_AUTH_FAILED':
-      return { state: 'needs-reconnect', reason: error };
+      return { state: 'needs-reconnect', reason };
     case 'ATLASSIAN_UNREACHABLE':
-      return { state: 'offline', reason: error };
+      return { state: 'offline', reason };
     default:
-      return { state: 'error', reason: error };
+      return { state: 'error', reason };
   }
 }

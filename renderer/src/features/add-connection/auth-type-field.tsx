@@ -2,9 +2,9 @@ import type { CreationContextDto } from '../../../../preload/contract';
 import { ChoiceList, type ChoiceOption } from '../../components/choice-list';
 import type { AuthType } from './draft-form';
 
-/** The managed app's choice, also shown read-only on Reconnect. */
+/** The managed app's choice, also shown read-only on Reconnect. A colon, not brackets: app labels often have their own ("(sandbox managed app)"). */
 export function managedAuthLabel(appLabel: string): string {
-  return `OAuth 2.0 — managed app (${appLabel})`;
+  return `OAuth 2.0 — managed app: ${appLabel}`;
 }
 
 /** Managed app (the environment's OAuth app) or the user's own OAuth 2.0 app. */

@@ -2,12 +2,18 @@ import { Field } from '../../components/field';
 import { CheckIcon, CopyIcon } from '../../components/icons';
 import { useCopyToClipboard } from '../../components/use-copy-to-clipboard';
 
-/** The exact callback URL to register on an OAuth app, read-only, with a Copy button. */
-export function CallbackUrlField({ url }: { url: string }) {
+/** What to do with the callback URL: register it on your own app; the managed app has it already. */
+const HINTS = {
+  byo: 'Register this exact URL as the callback URL of your OAuth app.',
+  managed: 'The managed app already has this callback URL registered.',
+} as const;
+
+/** The exact callback URL sign-in uses, read-only, with a Copy button (to register it on your own OAuth app). */
+export function CallbackUrlField({ url, authType }: { url: string; authType: 'managed' | 'byo' }) {
   const { copied, copy } = useCopyToClipboard(url);
 
   return (
-    <Field label="Callback URL" hint="Register this exact URL as the callback URL of your OAuth app.">
+    <Field label="Callback URL" hint={HINTS[authType]}>
       {(props) => (
         <div className="input-group">
           <input {...props} className="input input-mono" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />

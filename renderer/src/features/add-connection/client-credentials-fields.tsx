@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { AssetSummaryDto, ConnectionSummaryDto } from '../../../../preload/contract';
 import { invoke } from '../../api/client';
 import { Field } from '../../components/field';
-import { MoreIcon } from '../../components/icons';
+import { ChevronIcon } from '../../components/icons';
 import { describeKind } from '../assets/assets-store';
 import type { DraftForm, FieldErrors } from './draft-form';
 
@@ -54,21 +54,27 @@ export function ClientCredentialsFields({
           </Field>
         )}
         <DropdownMenu.Root modal={false}>
-          <DropdownMenu.Trigger className="btn btn-ghost btn-icon btn-sm secret-options" aria-label="Secret options">
-            <MoreIcon />
+          {/* Named on screen, not only for screen readers: it is the one way to a credential asset. */}
+          <DropdownMenu.Trigger className="btn btn-ghost btn-sm secret-options" title="Secret options: type the client secret, or take it from a credential asset">
+            Secret options
+            <ChevronIcon size={12} className="secret-options-chevron" />
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
               <DropdownMenu.Label className="menu-label">Client secret</DropdownMenu.Label>
-              <DropdownMenu.Item
-                className="menu-item"
-                onSelect={() => onChange({ clientSecretSource: 'asset', clientSecret: '', clientSecretAssetId: form.clientSecretAssetId || storedAsset?.id || '' })}
-              >
-                Use credential asset
-              </DropdownMenu.Item>
-              <DropdownMenu.Item className="menu-item" onSelect={() => onChange({ clientSecretSource: 'typed', clientSecretAssetId: '' })}>
-                Type a secret
-              </DropdownMenu.Item>
+              {/* Only the other way: the one in use is what the field already shows. */}
+              {usingAsset ? (
+                <DropdownMenu.Item className="menu-item" onSelect={() => onChange({ clientSecretSource: 'typed', clientSecretAssetId: '' })}>
+                  Type a secret
+                </DropdownMenu.Item>
+              ) : (
+                <DropdownMenu.Item
+                  className="menu-item"
+                  onSelect={() => onChange({ clientSecretSource: 'asset', clientSecret: '', clientSecretAssetId: form.clientSecretAssetId || storedAsset?.id || '' })}
+                >
+                  Use credential asset
+                </DropdownMenu.Item>
+              )}
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu.Root>

@@ -3,6 +3,7 @@ import { WarnNote } from '../../components/banner';
 import { Button } from '../../components/button';
 import { AlertIcon, CheckIcon } from '../../components/icons';
 import { StatusPill } from '../../components/status-pill';
+import { localizeTimestamps } from '../connections/relative-time';
 import { useAddConnectionStore } from './add-connection-store';
 import { joinLabels } from './scope-groups';
 
@@ -57,7 +58,7 @@ export function DoneStep({ onDone }: { onDone: () => void }) {
         {expiring ? (
           <div className="done-warning">
             <WarnNote title="The connection is expiring soon">
-              <p>{expiring.message}</p>
+              <p>{localizeTimestamps(expiring.message)}</p>
               <p>{expiring.remediation}</p>
             </WarnNote>
           </div>

@@ -122,7 +122,7 @@ export function SettingsStep({ onCancel }: { onCancel: () => void }) {
         )}
         {form.authType === 'managed' && errors.clientId ? <p className="field-error">{errors.clientId}</p> : null}
         {form.authType === 'byo' ? <ClientCredentialsFields form={form} errors={errors} onChange={updateForm} reconnect={reconnect} /> : null}
-        <CallbackUrlField url={context.callbackUrl} />
+        <CallbackUrlField url={context.callbackUrl} authType={form.authType} />
         <ScopePicker context={context} selected={form.scopes} error={errors.scopes} onChange={(scopes) => updateForm({ scopes })} />
       </div>
       <div className="modal-footer">

@@ -1,6 +1,7 @@
 import type { ConnectionSummaryDto } from '../../../../preload/contract';
 import { StatusPill } from '../../components/status-pill';
 import { useConnectionActionsStore } from './connection-actions-store';
+import { localizeTimestamps } from './relative-time';
 
 /** Error codes main retries by itself: the row says so instead of a bare Error. */
 const retriedCodes = new Set(['ATLASSIAN_RATE_LIMITED', 'ATLASSIAN_SERVER_ERROR']);
@@ -41,6 +42,11 @@ function withDetail(reason: { message: string; detail?: string | undefined }): s
   return reason.detail ? `${reason.message} (${reason.detail})` : reason.message;
 }
 
+/** Main words exact times in ISO ("stops working at 2026-12-04T10:48:00.000Z"); the row shows them as every other time. */
+function localized(text: string | null): string | null {
+  return text === null ? null : localizeTimestamps(text);
+}
+
 /** The tooltip: what happened, Atlassian's words, what to do, and the code. */
 function tooltip(connection: ConnectionSummaryDto): string | undefined {
   const reason = connection.statusReason;
@@ -51,34 +57,38 @@ function tooltip(connection: ConnectionSummaryDto): string | undefined {
 }
 
 /**
- * Status as a pill (colour + text) with the reason under it, and the one action that fixes it:
+ * Status as a pill (colour + text) with, under it, the one action that fixes it and the reason:
  * Needs reconnect (and Expiring soon that only a new sign-in fixes) gets an inline Reconnect
  * button. Offline has none, nor does an Error main retries by itself; they recover by themselves.
+ * The button sits under the pill, not beside it, so the column stays narrow enough for the names.
  */
 export function StatusCell({ connection }: { connection: ConnectionSummaryDto }) {
   const reconnect = useConnectionActionsStore((s) => s.reconnect);
-  const line = subline(connection);
-  const title = tooltip(connection);
+  const line = localized(subline(connection));
+  const title = localized(tooltip(connection) ?? null) ?? undefined;
   const retrying = isRetrying(connection);
+  const fix = offersReconnect(connection);
   return (
     <>
-      <span className="status-line">
-        <StatusPill status={connection.status} title={title} {...(retrying ? { label: 'Retrying', tone: 'offline' as const } : {})} />
-        {offersReconnect(connection) ? (
-          <button
-            type="button"
-            className="btn btn-secondary btn-xs"
-            aria-label={`Reconnect ${connection.name}`}
-            data-inline-reconnect={connection.id}
-            onClick={() => reconnect(connection)}
-          >
-            Reconnect
-          </button>
-        ) : null}
-      </span>
-      {line ? (
-        <span className={`cell-secondary status-reason status-reason-${retrying ? 'offline' : connection.status}`} title={title}>
-          {line}
+      <StatusPill status={connection.status} title={title} {...(retrying ? { label: 'Retrying', tone: 'offline' as const } : {})} />
+      {fix || line ? (
+        <span className="status-fix">
+          {fix ? (
+            <button
+              type="button"
+              className="btn btn-secondary btn-xs"
+              aria-label={`Reconnect ${connection.name}`}
+              data-inline-reconnect={connection.id}
+              onClick={() => reconnect(connection)}
+            >
+              Reconnect
+            </button>
+          ) : null}
+          {line ? (
+            <span className={`cell-secondary status-reason status-reason-${retrying ? 'offline' : connection.status}`} title={title}>
+              {line}
+            </span>
+          ) : null}
         </span>
       ) : null}
     </>

@@ -22,6 +22,11 @@ function Url({ value, what }: { value: string; what?: string }) {
   );
 }
 
+/** The label already names the ID ("Sandbox (local Atlassian)" for sandbox): the ID is not repeated. */
+function labelSays(label: string, id: string): boolean {
+  return label.toLowerCase().includes(id.toLowerCase());
+}
+
 /** Where this connection talks to and as whom: environment, OAuth app, callback URL, site, account. */
 export function ConnectionSection({ data }: { data: ConnectionDiagnosticsDto }) {
   const { connection, environment, oauthApp } = data;
@@ -29,7 +34,8 @@ export function ConnectionSection({ data }: { data: ConnectionDiagnosticsDto }) 
     <DiagnosticsSection id="diag-connection" title="Connection & OAuth app">
       <dl className="diag-facts">
         <Fact label="Environment">
-          {environment.label} <span className="diag-muted">({environment.id})</span>
+          {environment.label}
+          {labelSays(environment.label, environment.id) ? null : <span className="diag-muted"> ({environment.id})</span>}
         </Fact>
         <Fact label="Auth type">{oauthApp.authType === 'managed' ? `Managed app: ${oauthApp.label}` : `Bring your own: ${oauthApp.label}`}</Fact>
         <Fact label="Client ID">

@@ -26,7 +26,7 @@ function DiagnosticsContent({ data, onReconnect }: { data: ConnectionDiagnostics
       <VerdictCard verdict={data.verdict} action={fixedByReconnect(data) ? <Button onClick={onReconnect}>Reconnect</Button> : undefined} />
       <ConnectionSection data={data} />
       <ScopesSection scopes={data.scopes} />
-      <TokenTimeline tokens={data.tokens} />
+      <TokenTimeline tokens={data.tokens} status={data.connection.status} />
       <LastCheckSection lastCheck={data.lastCheck} />
       <EventHistory events={data.events} />
       <HttpTrace traces={data.traces} />

@@ -21,16 +21,25 @@ const isTelling = (entry: HttpTraceDto) => entry.status === null || entry.status
 /** Every Confluence call starts with the gateway's /ex/confluence/{cloudId}: it goes to the muted line. */
 const GATEWAY_PREFIX = /^(\/ex\/confluence\/[^/]+)(\/.*)$/;
 
-/** Path and (already redacted) query in front, the part that tells calls apart; host and gateway prefix muted. */
+/**
+ * Path and (already redacted) query in front, the part that tells calls apart; host and gateway
+ * prefix muted. The rest is cut from the URL as main recorded it: `new URL()` would percent-encode
+ * it (a masked client_id "••••-app" would read "%E2%80%A2…-app").
+ */
 function splitUrl(url: string): { origin: string; rest: string } {
+  let origin: string;
   try {
-    const parsed = new URL(url);
-    const gateway = GATEWAY_PREFIX.exec(parsed.pathname);
-    if (gateway) return { origin: `${parsed.origin}${gateway[1]}`, rest: `${gateway[2]}${parsed.search}` };
-    return { origin: parsed.origin, rest: `${parsed.pathname}${parsed.search}` };
+    origin = new URL(url).origin;
   } catch {
     return { origin: '', rest: url };
   }
+  // The origin as written (scheme and host may differ in case; an explicit default port is not in `origin`).
+  if (origin === 'null' || url.slice(0, origin.length).toLowerCase() !== origin.toLowerCase()) return { origin: '', rest: url };
+  const written = url.slice(0, origin.length);
+  const rest = url.slice(origin.length) || '/';
+  const gateway = GATEWAY_PREFIX.exec(rest);
+  if (gateway) return { origin: `${written}${gateway[1]}`, rest: gateway[2]! };
+  return { origin: written, rest };
 }
 
 /** The headers that explain a failure at a glance, shown on the row itself. */

@@ -1,4 +1,4 @@
-import type { ConnectionDiagnosticsDto } from '../../../../preload/contract';
+import type { ConnectionDiagnosticsDto, ConnectionStatus } from '../../../../preload/contract';
 import { formatDateTime } from '../connections/relative-time';
 import { DiagnosticsSection } from './diagnostics-section';
 import { fromNow } from './diagnostics-words';
@@ -62,25 +62,71 @@ function LimitMeter({
   );
 }
 
+/**
+ * What the access token is worth now: refused by Atlassian (a 401 before it expired), expired,
+ * valid — or valid but not used, since ConnectDesk stops using a connection that needs reconnect.
+ */
+function AccessToken({ tokens, status }: { tokens: Tokens; status: ConnectionStatus }) {
+  const expires = tokens.accessExpiresAt;
+  if (tokens.accessRefusedAt) {
+    return (
+      <dd className="diag-danger">
+        Refused by Atlassian at {formatDateTime(tokens.accessRefusedAt)}{' '}
+        <span className="diag-muted">
+          ({tokens.accessExpired ? 'it expired' : 'it would have expired'} at {formatDateTime(expires)})
+        </span>
+      </dd>
+    );
+  }
+  if (tokens.accessExpired) {
+    return (
+      <dd className="diag-danger">
+        Expired {formatDateTime(expires)} <span className="diag-muted">({fromNow(expires)})</span>
+      </dd>
+    );
+  }
+  return (
+    <dd>
+      Valid until {formatDateTime(expires)} <span className="diag-muted">({fromNow(expires)})</span>
+      {status === 'needs-reconnect' ? <span className="diag-muted">; not used until the connection is reconnected</span> : null}
+    </dd>
+  );
+}
+
+/** The latest refresh: failed (when, with its code) or the last success. */
+function LastRefresh({ tokens }: { tokens: Tokens }) {
+  const failure = tokens.lastRefreshFailure;
+  const success = tokens.lastRefreshAt;
+  if (failure) {
+    return (
+      <dd className="diag-danger">
+        Failed{failure.at ? ` ${formatDateTime(failure.at)}` : ''} — <code className="diag-mono">{failure.code}</code>
+        {success ? <span className="diag-muted"> (last success {formatDateTime(success)})</span> : null}
+      </dd>
+    );
+  }
+  return (
+    <dd>
+      {success ? (
+        <>
+          {formatDateTime(success)} <span className="diag-muted">({fromNow(success)})</span>
+        </>
+      ) : (
+        <span className="diag-muted">Not refreshed yet</span>
+      )}
+    </dd>
+  );
+}
+
 /** Access-token expiry, last refresh, and the refresh token and consent against Atlassian's 90 and 365 days. */
-export function TokenTimeline({ tokens }: { tokens: Tokens }) {
+export function TokenTimeline({ tokens, status }: { tokens: Tokens; status: ConnectionStatus }) {
   return (
     <DiagnosticsSection id="diag-tokens" title="Token timeline">
       <dl className="diag-facts">
         <dt>Access token</dt>
-        <dd className={tokens.accessExpired ? 'diag-danger' : undefined}>
-          {tokens.accessExpired ? 'Expired' : 'Valid until'} {formatDateTime(tokens.accessExpiresAt)} <span className="diag-muted">({fromNow(tokens.accessExpiresAt)})</span>
-        </dd>
+        <AccessToken tokens={tokens} status={status} />
         <dt>Last refresh</dt>
-        <dd>
-          {tokens.lastRefreshAt ? (
-            <>
-              {formatDateTime(tokens.lastRefreshAt)} <span className="diag-muted">({fromNow(tokens.lastRefreshAt)})</span>
-            </>
-          ) : (
-            <span className="diag-muted">Not refreshed yet</span>
-          )}
-        </dd>
+        <LastRefresh tokens={tokens} />
       </dl>
       <div className="diag-meters">
         {tokens.hasRefreshToken && tokens.refreshIdleDays !== null ? (

@@ -38,7 +38,7 @@ export function VerdictCard({ verdict, action }: { verdict: ConnectionDiagnostic
           {!verdict.headline.includes(cause.message.replace(/\.$/, '')) ? (
             <>
               <dt>Cause</dt>
-              <dd>{cause.message}</dd>
+              <dd>{localizeTimestamps(cause.message)}</dd>
             </>
           ) : null}
           <dt>Fix</dt>
