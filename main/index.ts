@@ -73,6 +73,7 @@ async function start(): Promise<void> {
   const settings = readEnvironmentSettings();
   const store = new ConnectionStore(openJsonDocumentFile(app.getPath('userData')));
   const appSettings = openElectronStoreSettings(app.getPath('userData'), settings.CONNECTDESK_ENVIRONMENT);
+  appSettings.saveFirstRunEnvironment();
   redactor.useFingerprintKey(appSettings.diagnosticsFingerprintKey());
   let allowBasicText = false;
   const keychain = new SafeStorageKeyProtector(safeStorage, { allowBasicText: () => allowBasicText });

@@ -46,6 +46,7 @@ export async function createShellContext(options: {
 }): Promise<ShellContext> {
   const store = new ConnectionStore(openJsonDocumentFile(options.dataDir));
   const settings = openConfSettings(options.dataDir, options.settings.CONNECTDESK_ENVIRONMENT);
+  settings.saveFirstRunEnvironment();
   const environments = new EnvironmentRegistry(options.settings, { sandboxStateFile: sandboxStateFileIn(options.dataDir) });
   const authorizer = new LoopbackAuthorizer(options.openUrl);
   const redactor = new Redactor({ fingerprintKey: settings.diagnosticsFingerprintKey() });

@@ -34,6 +34,14 @@ export class SettingsStore {
   }
 
   /**
+   * The app and the shell save the environment of their first run (CONNECTDESK_ENVIRONMENT), so
+   * the CLI on the same data folder, which reads this file, works in the same one.
+   */
+  saveFirstRunEnvironment(): void {
+    if (this.file.get('environmentId') === undefined) this.setEnvironmentId(this.defaultEnvironmentId);
+  }
+
+  /**
    * The key of the diagnostics fingerprints (Redactor): random, made on first use and kept in this
    * owner-only file, so the app, the shell and the CLI on one store fingerprint a secret alike
    * and two support bundles can be compared. It reveals no secret; bundles never include it.
