@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { logServiceEvent } from './core/diagnostics/app-log.js';
 import { FileDiagnosticsJournal } from './core/diagnostics/diagnostics-journal.js';
 import { Redactor } from './core/diagnostics/redaction.js';
-import { rememberStoreSecrets } from './core/diagnostics/store-secrets.js';
+import { rememberStoreSecretsInBackground } from './core/diagnostics/store-secrets.js';
 import { createTracingFetch } from './core/diagnostics/tracing-fetch.js';
 import { createConnectionServices } from './core/services/connection-services.js';
 import { startOfflineRecovery } from './core/services/offline-recovery.js';
@@ -87,7 +87,10 @@ async function start(): Promise<void> {
     mode: choice,
     storePath: store.path,
     log: (message) => log.warn(message),
-    onOpened: (vault) => rememberStoreSecrets(store, vault, redactor),
+    onOpened: (vault) =>
+      void rememberStoreSecretsInBackground(store, vault, redactor).catch((error: unknown) =>
+        log.warn(`redaction: the store's secrets were not all learnt (${error instanceof Error ? error.name : 'error'}); token shapes are still redacted`),
+      ),
   });
   const environments = new EnvironmentRegistry(settings, { sandboxStateFile: sandboxStateFileIn(app.getPath('userData')) });
   app.on('will-quit', () => void environments.close());

@@ -2,7 +2,7 @@ import { logServiceEvent } from '../../main/core/diagnostics/app-log.js';
 import { FileDiagnosticsJournal } from '../../main/core/diagnostics/diagnostics-journal.js';
 import { createNodeAppLog } from '../../main/core/diagnostics/node-app-log.js';
 import { Redactor } from '../../main/core/diagnostics/redaction.js';
-import { rememberStoreSecrets } from '../../main/core/diagnostics/store-secrets.js';
+import { rememberStoreSecretsInBackground } from '../../main/core/diagnostics/store-secrets.js';
 import { createTracingFetch } from '../../main/core/diagnostics/tracing-fetch.js';
 import { LoopbackAuthorizer, type UrlOpener } from '../../main/core/oauth/loopback-authorizer.js';
 import { createConnectionServices } from '../../main/core/services/connection-services.js';
@@ -57,7 +57,10 @@ export async function createShellContext(options: {
     mode: 'development',
     storePath: store.path,
     log: (message) => console.warn(message),
-    onOpened: (vault) => rememberStoreSecrets(store, vault, redactor),
+    onOpened: (vault) =>
+      void rememberStoreSecretsInBackground(store, vault, redactor).catch((error: unknown) =>
+        log.warn(`redaction: the store's secrets were not all learnt (${error instanceof Error ? error.name : 'error'}); token shapes are still redacted`),
+      ),
   });
   const journal = new FileDiagnosticsJournal(options.dataDir);
   const services: ServiceContext = {
